@@ -1,0 +1,73 @@
+"""The one place the Litestar application is assembled."""
+
+from __future__ import annotations
+
+import logging
+
+import structlog
+from advanced_alchemy.extensions.litestar import AsyncSessionConfig, SQLAlchemyAsyncConfig, SQLAlchemyPlugin
+from litestar import Litestar
+from litestar.logging.config import StructLoggingConfig
+from litestar.middleware.logging import LoggingMiddlewareConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Tag
+from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
+from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
+
+from service import __version__
+from service.config import Settings, load_settings
+from service.db import Base, create_engine
+from service.errors import problem_details_plugin
+from service.health import HealthController
+from service.stories.routes import StoryController
+from service.versions.routes import VersionController
+
+TAGS = [
+    Tag(name="stories", description="Evolving news stories"),
+    Tag(name="versions", description="Versions of outlets' articles on a story"),
+    Tag(name="operations", description="Liveness and readiness"),
+]
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or load_settings()
+    db_config = SQLAlchemyAsyncConfig(
+        engine_instance=create_engine(settings),
+        metadata=Base.metadata,
+        session_config=AsyncSessionConfig(expire_on_commit=False),
+        # One transaction per request: committed on a 2xx answer, rolled back on any other.
+        before_send_handler="autocommit",
+        set_default_exception_handler=False,
+    )
+    prometheus = PrometheusConfig(app_name="claims", prefix="claims", group_path=True)
+    logging_config = StructLoggingConfig(
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(settings.log_level)),
+        pretty_print_tty=False,
+    )
+    return Litestar(
+        route_handlers=[StoryController, VersionController, HealthController, PrometheusController],
+        plugins=[
+            SQLAlchemyPlugin(config=db_config),
+            problem_details_plugin(),
+            StructlogPlugin(
+                StructlogConfig(
+                    structlog_logging_config=logging_config,
+                    # Article bodies are large and not ours to copy into logs.
+                    middleware_logging_config=LoggingMiddlewareConfig(
+                        request_log_fields=("method", "path", "query"), response_log_fields=["status_code"]
+                    ),
+                )
+            ),
+        ],
+        middleware=[prometheus.middleware],
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="Story claims API",
+            version=__version__,
+            description="Parses every version of a news article into claims and tells what changed between versions and outlets.",
+            tags=TAGS,
+            path="/docs",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+        ),
+    )

