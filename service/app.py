@@ -23,6 +23,13 @@ from service.health import HealthController
 from service.stories.routes import StoryController
 from service.versions.routes import VersionController
 
+
+class MetricsController(PrometheusController):
+    """Prometheus scrape endpoint; operational, so kept out of the API document and its SDKs."""
+
+    include_in_schema = False
+
+
 TAGS = [
     Tag(name="stories", description="Evolving news stories"),
     Tag(name="versions", description="Versions of outlets' articles on a story"),
@@ -46,7 +53,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         pretty_print_tty=False,
     )
     return Litestar(
-        route_handlers=[StoryController, VersionController, HealthController, PrometheusController],
+        route_handlers=[StoryController, VersionController, HealthController, MetricsController],
         plugins=[
             SQLAlchemyPlugin(config=db_config),
             problem_details_plugin(),

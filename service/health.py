@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import msgspec
 from litestar import Controller, get
+from litestar.di import NamedDependency
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,7 +28,7 @@ class HealthController(Controller):
         return HealthStatus(status="ok")
 
     @get("/ready", operation_id="getReadiness", summary="Readiness", responses=problem_responses(503))
-    async def ready(self, db_session: AsyncSession) -> HealthStatus:
+    async def ready(self, db_session: NamedDependency[AsyncSession]) -> HealthStatus:
         """The database answers a query."""
         try:
             await db_session.execute(text("SELECT 1"))

@@ -8,11 +8,11 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from service.errors import BadRequest
 
-Limit = Annotated[int, Parameter(ge=1, le=200, description="Items per page")]
+Limit = Annotated[int, QueryParameter(ge=1, le=200, description="Items per page")]
 
 
 def encode_cursor(at: datetime, item_id: UUID) -> str:
@@ -28,3 +28,6 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     if key[0].tzinfo is None:
         raise BadRequest("The cursor is not one this service issued; start again without it.")
     return key
+
+
+Cursor = Annotated[str | None, QueryParameter(description="next_cursor of the previous page")]

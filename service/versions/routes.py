@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
+from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Parameter
+from litestar.params import FromPath, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.errors import problem_responses
-from service.pagination import Limit
+from service.pagination import Cursor, Limit
 from service.versions import service
 from service.versions.schemas import IngestResult, VersionCreate, VersionPage, VersionRead
 
@@ -31,7 +33,7 @@ class VersionController(Controller):
         },
     )
     async def ingest_version(
-        self, db_session: AsyncSession, story_id: UUID, data: VersionCreate
+        self, db_session: NamedDependency[AsyncSession], story_id: FromPath[UUID], data: JSONBody[VersionCreate]
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
         version, created = await service.ingest_version(db_session, story_id, data)
@@ -43,15 +45,15 @@ class VersionController(Controller):
         "/v1/stories/{story_id:uuid}/versions",
         operation_id="listStoryVersions",
         summary="List a story's versions",
-        responses=problem_responses(400, 404, 422),
+        responses=problem_responses(400, 404),
     )
     async def list_versions(
         self,
-        db_session: AsyncSession,
-        story_id: UUID,
-        source: str | None = Parameter(default=None, description="Only this outlet's versions (source slug)"),
-        article: UUID | None = Parameter(default=None, description="Only this article's versions (article id)"),
-        cursor: str | None = Parameter(default=None, description="next_cursor of the previous page"),
+        db_session: NamedDependency[AsyncSession],
+        story_id: FromPath[UUID],
+        source: Annotated[str | None, QueryParameter(description="Only this outlet's versions (source slug)")] = None,
+        article: Annotated[UUID | None, QueryParameter(description="Only this article's versions (article id)")] = None,
+        cursor: Cursor = None,
         limit: Limit = 50,
     ) -> VersionPage:
         """In the order the service observed them."""
@@ -65,6 +67,6 @@ class VersionController(Controller):
         summary="Read a version",
         responses=problem_responses(400, 404),
     )
-    async def get_version(self, db_session: AsyncSession, version_id: UUID) -> VersionRead:
+    async def get_version(self, db_session: NamedDependency[AsyncSession], version_id: FromPath[UUID]) -> VersionRead:
         """One version, with its full text."""
         return service.to_read(await service.get_version(db_session, version_id))

@@ -1,0 +1,42 @@
+"""Many clients posting to one article at once, against a real server process."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from tests.databases import query
+
+URL = "https://calder-post.example/strike"
+
+
+def _post_all(base: str, story: str, bodies: list[dict[str, str]]) -> list[int]:
+    def post(body: dict[str, str]) -> int:
+        with httpx.Client(base_url=base, timeout=60) as http:
+            return http.post(f"/v1/stories/{story}/versions", json=body).status_code
+
+    with ThreadPoolExecutor(len(bodies)) as pool:
+        return list(pool.map(post, bodies))
+
+
+def test_the_same_version_posted_concurrently_is_stored_once(live_server: str, db: str) -> None:
+    story = httpx.post(f"{live_server}/v1/stories", json={"title": "Transit strike"}).json()["id"]
+    body = {"source": "calder-post", "url": URL, "text": "Transit workers walked off the job on Monday."}
+    statuses = _post_all(live_server, story, [body] * 16)
+    assert sorted(statuses) == [200] * 15 + [201]
+    assert query(db, "SELECT count(*) FROM versions") == [(1,)]
+    assert query(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert query(db, "SELECT count(*) FROM sources") == [(1,)]
+
+
+def test_different_versions_posted_concurrently_get_distinct_numbers(live_server: str, db: str) -> None:
+    story = httpx.post(f"{live_server}/v1/stories", json={"title": "Transit strike"}).json()["id"]
+    bodies = [
+        {"source": "calder-post", "url": URL, "text": f"Day {n}: transit workers stayed off the job."}
+        for n in range(12)
+    ]
+    statuses = _post_all(live_server, story, bodies)
+    assert statuses == [201] * 12
+    numbers = [n for (n,) in query(db, "SELECT number FROM versions ORDER BY number")]
+    assert numbers == list(range(1, 13))

@@ -1,0 +1,80 @@
+"""The two databases every API and contract test runs on, made fresh for the test session."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from service.config import async_database_url
+from service.models import metadata
+
+POSTGRES_URL = async_database_url(os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"))
+
+
+def fresh_postgres(name: str) -> str:
+    """A new empty PostgreSQL database beside the configured one; its URL.
+
+    In CI a missing PostgreSQL is a failure; on a laptop without one the PostgreSQL half is skipped.
+    """
+    parts = urlsplit(POSTGRES_URL)
+    admin_dsn = urlunsplit(("postgresql", parts.netloc, parts.path, "", ""))
+
+    async def recreate() -> None:
+        conn = await asyncpg.connect(admin_dsn, timeout=5)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+
+    try:
+        asyncio.run(recreate())
+    except (OSError, asyncpg.PostgresError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is required in CI: {exc}")
+        pytest.skip(f"no PostgreSQL at {POSTGRES_URL} (set TEST_POSTGRES_URL): {exc}")
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def clear(url: str) -> None:
+    """Empty every table, children first."""
+
+    async def run() -> None:
+        engine = create_async_engine(url)
+        async with engine.begin() as conn:
+            for table in reversed(metadata.sorted_tables):
+                await conn.execute(table.delete())
+        await engine.dispose()
+
+    asyncio.run(run())
+
+
+def row_counts(url: str) -> dict[str, int]:
+    async def run() -> dict[str, int]:
+        engine = create_async_engine(url)
+        async with engine.connect() as conn:
+            counts = {
+                t.name: (await conn.execute(select(func.count()).select_from(t))).scalar_one()
+                for t in metadata.sorted_tables
+            }
+        await engine.dispose()
+        return counts
+
+    return asyncio.run(run())
+
+
+def query(url: str, sql: str, **params: object) -> list[tuple[object, ...]]:
+    async def run() -> list[tuple[object, ...]]:
+        engine = create_async_engine(url)
+        async with engine.connect() as conn:
+            rows = [tuple(r) for r in (await conn.execute(text(sql), params)).all()]
+        await engine.dispose()
+        return rows
+
+    return asyncio.run(run())
