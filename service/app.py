@@ -7,6 +7,7 @@ import logging
 import structlog
 from advanced_alchemy.extensions.litestar import AsyncSessionConfig, SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
+from litestar.di import Provide
 from litestar.logging.config import StructLoggingConfig
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.openapi import OpenAPIConfig
@@ -16,9 +17,11 @@ from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
 
 from service import __version__
+from service.claims.routes import ClaimController
 from service.config import Settings, load_settings
 from service.db import Base, create_engine
 from service.errors import problem_details_plugin
+from service.extraction.nlp import load_pipeline
 from service.health import HealthController
 from service.stories.routes import StoryController
 from service.versions.routes import VersionController
@@ -33,6 +36,7 @@ class MetricsController(PrometheusController):
 TAGS = [
     Tag(name="stories", description="Evolving news stories"),
     Tag(name="versions", description="Versions of outlets' articles on a story"),
+    Tag(name="claims", description="Claims extracted from versions"),
     Tag(name="operations", description="Liveness and readiness"),
 ]
 
@@ -53,7 +57,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         pretty_print_tty=False,
     )
     return Litestar(
-        route_handlers=[StoryController, VersionController, HealthController, MetricsController],
+        route_handlers=[StoryController, VersionController, ClaimController, HealthController, MetricsController],
+        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        # Load the NLP model before the first request, not during it.
+        on_startup=[lambda: load_pipeline(settings.spacy_model)],
         plugins=[
             SQLAlchemyPlugin(config=db_config),
             problem_details_plugin(),

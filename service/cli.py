@@ -107,7 +107,7 @@ async def _seed(settings: Settings, folder: Path) -> int:
             for entry in seed.versions:
                 body = {k: v for k, v in msgspec.structs.asdict(entry).items() if k != "file" and v is not None}
                 body["text"] = (manifest.parent / entry.file).read_text(encoding="utf-8")
-                await _ingest_one(sessions, story.id, body, f"{seed.slug} {entry.file}")
+                await _ingest_one(sessions, story.id, body, f"{seed.slug} {entry.file}", settings.spacy_model)
     finally:
         await engine.dispose()
     return 0
@@ -124,21 +124,22 @@ async def _ingest(settings: Settings, paths: list[Path], story_key: str, source:
                     session, msgspec.convert({"title": story_key, "slug": story_key}, StoryCreate)
                 )
         for path in paths:
-            await _ingest_one(sessions, story.id, _version_body(path, source, url), str(path))
+            await _ingest_one(sessions, story.id, _version_body(path, source, url), str(path), settings.spacy_model)
     finally:
         await engine.dispose()
     return 0
 
 
 async def _ingest_one(
-    sessions: async_sessionmaker[AsyncSession], story_id: UUID, body: dict[str, object], label: str
+    sessions: async_sessionmaker[AsyncSession], story_id: UUID, body: dict[str, object], label: str, model: str
 ) -> None:
     """One version in its own transaction, validated exactly as the API validates a request body."""
     async with sessions.begin() as session:
-        version, created = await ingest_version(session, story_id, msgspec.convert(body, VersionCreate))
-    print(
-        f"{label}: {version.article.source.slug} v{version.number} {'stored' if created else 'unchanged'} ({version.id})"
-    )
+        version, created, claims = await ingest_version(
+            session, story_id, msgspec.convert(body, VersionCreate), model=model
+        )
+    state = f"stored, {len(claims)} claims" if created else "unchanged"
+    print(f"{label}: {version.article.source.slug} v{version.number} {state} ({version.id})")
 
 
 def _version_body(path: Path, source: str | None, url: str | None) -> dict[str, object]:

@@ -1,9 +1,10 @@
 """Every table of the service, imported in one place so Alembic sees the whole schema."""
 
+from service.claims.models import ClaimRecord, StorySpeaker
 from service.db import Base
 from service.stories.models import Story
 from service.versions.models import Article, Source, Version
 
 metadata = Base.metadata
 
-__all__ = ["Article", "Source", "Story", "Version", "metadata"]
+__all__ = ["Article", "ClaimRecord", "Source", "Story", "StorySpeaker", "Version", "metadata"]

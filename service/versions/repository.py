@@ -38,6 +38,19 @@ async def latest_version(session: AsyncSession, article_id: UUID) -> Version | N
     return await session.scalar(query.options(_WITH_SOURCE))
 
 
+async def latest_version_of(session: AsyncSession, story_id: UUID, source: str, url: str) -> Version | None:
+    """The latest version of the article (story, source slug, url), read without locking."""
+    query = (
+        select(Version)
+        .join(Version.article)
+        .join(Article.source)
+        .where(Article.story_id == story_id, Article.url == url, Source.slug == source)
+        .order_by(Version.number.desc())
+        .limit(1)
+    )
+    return await session.scalar(query.options(_WITH_SOURCE))
+
+
 async def get_version(session: AsyncSession, version_id: UUID) -> Version | None:
     return await session.scalar(select(Version).where(Version.id == version_id).options(_WITH_SOURCE))
 

@@ -9,6 +9,8 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from service.claims.schemas import to_read as claim_read
+from service.config import Settings
 from service.errors import problem_responses
 from service.pagination import Cursor, Limit
 from service.versions import service
@@ -33,13 +35,20 @@ class VersionController(Controller):
         },
     )
     async def ingest_version(
-        self, db_session: NamedDependency[AsyncSession], story_id: FromPath[UUID], data: JSONBody[VersionCreate]
+        self,
+        db_session: NamedDependency[AsyncSession],
+        story_id: FromPath[UUID],
+        data: JSONBody[VersionCreate],
+        settings: NamedDependency[Settings],
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
-        version, created = await service.ingest_version(db_session, story_id, data)
-        return Response(
-            IngestResult(version=service.to_read(version), created=created), status_code=201 if created else 200
+        ingested = await service.ingest_version(db_session, story_id, data, model=settings.spacy_model)
+        result = IngestResult(
+            version=service.to_read(ingested.version),
+            created=ingested.created,
+            claims=[claim_read(c) for c in ingested.claims],
         )
+        return Response(result, status_code=201 if ingested.created else 200)
 
     @get(
         "/v1/stories/{story_id:uuid}/versions",

@@ -6,6 +6,8 @@ from uuid import UUID
 
 import msgspec
 
+from service.claims.schemas import ClaimRead
+
 AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True, description="RFC 3339 with a timezone")]
 
 
@@ -52,4 +54,5 @@ class VersionPage(msgspec.Struct, kw_only=True):
 
 class IngestResult(msgspec.Struct, kw_only=True):
     version: VersionRead
-    created: bool
+    created: bool  # False: identical to the article's latest version, which is returned
+    claims: list[ClaimRead]

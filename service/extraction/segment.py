@@ -1,0 +1,75 @@
+"""Article text -> paragraphs (headings set aside) -> sentences that keep quotations whole."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+_TERMINAL = tuple(".!?…:;\"”’')]")
+_HEADING_MAX_WORDS = 14
+# "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,}(?:, [A-Z][A-Za-z.]+)?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
+
+
+class Block(NamedTuple):
+    paragraph: int  # position among the article's blocks, headings included
+    start: int  # character offset in the version text
+    text: str
+    heading: bool
+
+
+def blocks(text: str) -> list[Block]:
+    """One block per non-empty line; a line without final punctuation is a heading when short.
+
+    A long unpunctuated line is a hard-wrapped paragraph and is joined to the lines that follow.
+    """
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    result: list[Block] = []
+    pending: tuple[int, int] | None = None  # (start, end) of a wrapped paragraph being joined
+    for start, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        end = start + len(line)
+        if pending is not None:
+            start, pending = pending[0], None
+        punctuated = stripped.endswith(_TERMINAL)
+        if not punctuated and len(stripped.split()) > _HEADING_MAX_WORDS:
+            pending = (start, end)
+            continue
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        if not result and (dateline := _DATELINE.match(text[start + lead : end])):
+            lead += dateline.end()
+        result.append(Block(len(result), start + lead, text[start + lead : end].rstrip(), heading=not punctuated))
+    if pending is not None:
+        start, end = pending
+        result.append(Block(len(result), start, text[start:end].strip(), heading=False))
+    return result
+
+
+def quote_balance(text: str) -> int:
+    """How many quotations are left open at the end of `text` (curly marks, or an odd straight one)."""
+    curly = text.count("“") - text.count("”")
+    straight = text.count('"') % 2
+    return max(curly, 0) + straight
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, re-joined where it cut inside a quotation or before a lowercase continuation."""
+    merged: list[Span] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if merged and (quote_balance(merged[-1].text) or _continues(sent)):
+            merged[-1] = doc[merged[-1].start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
+
+
+def _continues(sent: Span) -> bool:
+    """A fragment such as `he said.` or a stray closing mark belongs to the sentence before it."""
+    stripped = sent.text.lstrip("”\"’' \n")
+    return not stripped or stripped[0].islower() or all(not t.is_alpha for t in sent)

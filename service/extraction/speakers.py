@@ -1,0 +1,325 @@
+"""Who is speaking: subject noun phrases turned into canonical speakers across the whole story.
+
+A story's registry of names starts with the speakers of its earlier versions and grows as the
+text is read, so "Putin", "President Putin" and a later "he" all resolve to "Vladimir Putin".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import msgspec
+from spacy.tokens import Doc, Span, Token
+
+from service.extraction.lexicon import (
+    ANONYMOUS_HEADS,
+    GROUP_PRONOUNS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    SPOKES_NOUNS,
+    TITLE_WORDS,
+)
+from service.extraction.schemas import Speaker, SpeakerType
+
+_NAME_LABELS = {
+    "PERSON": SpeakerType.PERSON,
+    "ORG": SpeakerType.ORGANIZATION,
+    "GPE": SpeakerType.GOVERNMENT,
+    "NORP": SpeakerType.GOVERNMENT,
+}
+_TITLE_DEPS = frozenset(["compound", "amod", "poss", "case", "nmod"])
+_NP_SKIP_DEPS = frozenset(["appos", "relcl", "acl", "prep", "punct", "cc", "conj", "advmod"])
+# Common nouns that stand for the organisation last in the news ("the company said").
+_GENERIC_ORG_NOUNS = frozenset(
+    ["company", "firm", "utility", "carrier", "airline", "lender", "manufacturer", "operator", "regulator", "group"]
+)
+
+
+class _Name(msgspec.Struct, kw_only=True):
+    name: str
+    words: tuple[str, ...]
+    type: SpeakerType
+    title: str | None = None
+
+
+class NameRegistry:
+    """The canonical names met so far in a story, with their type, title and recency."""
+
+    def __init__(self, known: Iterable[Speaker] = ()) -> None:
+        self._names: list[_Name] = []
+        self._recent_speakers: list[_Name] = []
+        for speaker in known:
+            if speaker.name:
+                self.add(speaker.name, speaker.type, speaker.title)
+
+    def add(self, name: str, type_: SpeakerType, title: str | None = None) -> _Name:
+        entry = self.resolve(name)
+        if entry is None:
+            entry = _Name(name=name, words=_words(name), type=type_, title=title)
+            self._names.append(entry)
+        elif len(_words(name)) > len(entry.words) and entry.words == _words(name)[-len(entry.words) :]:
+            # a fuller form of a name first met short ("Putin", later "Vladimir Putin")
+            entry.name, entry.words = name, _words(name)
+        if title and not entry.title:
+            entry.title = title
+        return entry
+
+    def resolve(self, name: str) -> _Name | None:
+        """The fullest known name this mention can stand for, or None."""
+        words = _words(name)
+        if not words:
+            return None
+        best: _Name | None = None
+        for entry in self._names:
+            if _stands_for(words, entry) and (best is None or len(entry.words) > len(best.words)):
+                best = entry
+        return best
+
+    def names(self) -> list[_Name]:
+        return list(self._names)
+
+    def by_head_noun(self, noun: str) -> _Name | None:
+        """ "the guild" -> the first organisation whose name holds the word guild."""
+        return next((e for e in self._names if e.type is not SpeakerType.PERSON and noun in e.words), None)
+
+    def spoke(self, name: str) -> None:
+        """Remember who spoke last, for the pronouns that follow."""
+        entry = self.resolve(name)
+        if entry is None:
+            return
+        if entry in self._recent_speakers:
+            self._recent_speakers.remove(entry)
+        self._recent_speakers.append(entry)
+
+    def last_speaker(self, *types: SpeakerType) -> _Name | None:
+        return next((e for e in reversed(self._recent_speakers) if e.type in types), None)
+
+    def last_named(self, *types: SpeakerType) -> _Name | None:
+        return next((e for e in reversed(self._names) if e.type in types), None)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w.lower().strip("’'.,") for w in name.replace("’s", "").split() if w.strip("’'.,"))
+
+
+def _stands_for(words: tuple[str, ...], entry: _Name) -> bool:
+    if words == entry.words:
+        return True
+    if len(words) >= len(entry.words):
+        return False
+    if entry.type is SpeakerType.PERSON:
+        return words[-1] == entry.words[-1] and set(words) <= set(entry.words)  # surname, or given + surname
+    n = len(words)
+    return any(entry.words[i : i + n] == words for i in range(len(entry.words) - n + 1))
+
+
+def register_names(doc: Doc, registry: NameRegistry) -> None:
+    """First pass over a document: every named person and organisation, with any title before it."""
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS:
+            continue
+        words = _name_tokens(ent)
+        if not words:
+            continue
+        type_ = _guess_type([t.text for t in words], ent.label_)
+        registry.add(
+            " ".join(t.text for t in words),
+            type_,
+            _title(ent.root, words[0].i) if type_ is SpeakerType.PERSON else None,
+        )
+
+
+def settle_types(docs: Iterable[Doc], registry: NameRegistry) -> None:
+    """Correct organisation labels on people's names from how the text refers to them again.
+
+    Articles repeat a person by surname ("Marchbank said") and an organisation by its first word
+    ("Corvane said"); a titled name ("chief executive Helena Marchbank") is a person.
+    """
+    alone: set[str] = set()
+    for doc in docs:
+        for tok in doc:
+            if tok.pos_ == "PROPN" and not _propn(doc, tok.i - 1) and not _propn(doc, tok.i + 1):
+                alone.add(tok.lower_)
+    for entry in registry.names():
+        could_be_person = (
+            entry.type is SpeakerType.ORGANIZATION and 2 <= len(entry.words) <= 3 and not set(entry.words) & ORG_WORDS
+        )
+        if could_be_person and (entry.title or (entry.words[-1] in alone and entry.words[0] not in alone)):
+            entry.type = SpeakerType.PERSON
+
+
+def _propn(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN"
+
+
+def _name_tokens(ent: Span, head: Token | None = None) -> list[Token]:
+    """The words of a named entity that make the name: no article, title, possessive or stray list."""
+    tokens = [t for t in ent if t.dep_ != "case" and t.text not in ("'s", "’s", "'", "’")]
+    if any(t.text in (",", ";") for t in tokens):  # "Izvestia, Grushko": the parser's run-on entity
+        pieces: list[list[Token]] = [[]]
+        for t in tokens:
+            if t.text in (",", ";"):
+                pieces.append([])
+            else:
+                pieces[-1].append(t)
+        tokens = next((p for p in pieces if head in p), pieces[-1]) if head is not None else pieces[-1]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or (tokens[0].lower_ in TITLE_WORDS and len(tokens) > 1)):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _guess_type(words: list[str], label: str | None) -> SpeakerType:
+    if any(w.lower().strip(".") in ORG_WORDS for w in words):
+        return SpeakerType.ORGANIZATION
+    if label in _NAME_LABELS:
+        return _NAME_LABELS[label]
+    return SpeakerType.PERSON
+
+
+def _title(root: Token, name_start: int) -> str | None:
+    """The role words just before a name ("guild president", "U.S. President") or in an appositive."""
+    before: list[Token] = []
+    i = name_start - 1
+    while i >= 0:
+        tok = root.doc[i]
+        if tok.dep_ not in _TITLE_DEPS or tok.lower_ in ("the", "a", "an"):
+            break
+        before.insert(0, tok)
+        i -= 1
+    if before:
+        return " ".join(t.text for t in before).replace(" ’s", "’s").replace(" 's", "'s")
+    appos = next((c for c in root.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    words = [t for t in appos.subtree if not any(t in c.subtree for c in appos.children if c.dep_ in ("relcl", "acl"))]
+    words = [t for t in words if not (t.i == words[0].i and t.lower_ in ("the", "a", "an"))]
+    return " ".join(t.text for t in words).strip(" ,") or None
+
+
+def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
+    """The speaker a clause's subject names, resolved against the story's names."""
+    lower = subject.lower_
+    if lower in PERSON_PRONOUNS:
+        entry = _person_antecedent(subject, registry)
+        return (
+            _from_entry(entry, subject.text)
+            if entry
+            else Speaker(name=None, mention=subject.text, type=SpeakerType.PERSON)
+        )
+    if lower in GROUP_PRONOUNS:
+        entry = registry.last_speaker(SpeakerType.ORGANIZATION, SpeakerType.GOVERNMENT)
+        return _from_entry(entry, subject.text) if entry else None
+    if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
+        return speaker_for(subject.head.head, registry)
+    mention = _mention(subject)
+    spokes_for = _spokes_for(subject)
+    if spokes_for is not None:
+        entry = registry.add(spokes_for, _guess_type(spokes_for.split(), "ORG"))
+        return Speaker(name=entry.name, mention=mention, title=subject.text, type=entry.type)
+    name = _proper_name(subject)
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if not name and appos is not None:  # "The authority's chief executive, Helena Marchbank, said"
+        words = [t.text for t in _proper_name(appos)]
+        entry = registry.resolve(" ".join(words)) or registry.add(" ".join(words), SpeakerType.PERSON)
+        entry.type = SpeakerType.PERSON
+        role = " ".join(t.text for t in subject.subtree if t.i <= subject.i and t.lower_ not in ("the", "a", "an"))
+        entry.title = entry.title or role.replace(" 's", "'s").replace(" ’s", "’s")
+        return _from_entry(entry, mention)
+    if name:
+        words = [t.text for t in name]
+        entry = registry.resolve(" ".join(words)) or registry.add(
+            " ".join(words), _guess_type(words, _ent_label(subject))
+        )
+        title = _title(subject, name[0].i)
+        if title and not entry.title and entry.type is SpeakerType.PERSON:
+            entry.title = title
+        return _from_entry(entry, mention, title)
+    return _described(subject, mention, registry)
+
+
+def _from_entry(entry: _Name, mention: str, title: str | None = None) -> Speaker:
+    return Speaker(name=entry.name, mention=mention, title=title or entry.title, type=entry.type)
+
+
+def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
+    """A person named earlier in the same sentence ("While Putin spoke, he ..."), else the last person quoted."""
+    sent = pronoun.sent
+    for tok in reversed(sent[: pronoun.i - sent.start]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            name = _proper_name(tok)
+            entry = registry.resolve(" ".join(t.text for t in name)) if name else None
+            if entry is not None and entry.type is SpeakerType.PERSON:
+                return entry
+    return registry.last_speaker(SpeakerType.PERSON) or registry.last_named(SpeakerType.PERSON)
+
+
+def _ent_label(token: Token) -> str | None:
+    return token.ent_type_ or None
+
+
+def _mention(subject: Token) -> str:
+    tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i not in (subject.left_edge.i, subject.right_edge.i)]
+    keep = [t for t in tokens if not any(t in c.subtree for c in subject.children if c.dep_ in ("relcl", "acl"))]
+    return " ".join(t.text for t in keep).replace(" ,", ",").replace(" ’s", "’s").replace(" 's", "'s").strip(" ,")
+
+
+def _spokes_for(subject: Token) -> str | None:
+    """ "a spokesperson for Northbay Power Cooperative" / "a Kremlin spokesman" -> the organisation."""
+    if subject.lemma_.lower() not in SPOKES_NOUNS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    name = _proper_name(obj)
+                    return " ".join(t.text for t in name) if name else None
+    names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in names) or None
+
+
+def _proper_name(head: Token) -> list[Token]:
+    """The name in a noun phrase: its named entity, else the run of proper nouns ending at its head."""
+    if head.ent_type_ in _NAME_LABELS:
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            tokens = _name_tokens(ent, head)
+            if tokens:
+                return tokens
+    if head.pos_ != "PROPN":
+        return []
+    run = [head]
+    i = head.i - 1
+    while (
+        i >= 0
+        and head.doc[i].pos_ == "PROPN"
+        and head.doc[i].lower_ not in TITLE_WORDS
+        and head.doc[i].dep_ == "compound"
+    ):
+        run.insert(0, head.doc[i])
+        i -= 1
+    return run
+
+
+def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker | None:
+    """A subject without a name: "the guild", "the company", "two people familiar with ...", "Deputies"."""
+    lemma = subject.lemma_.lower()
+    definite = any(c.lower_ in ("the", "its", "their") for c in subject.children if c.dep_ in ("det", "poss"))
+    if definite:
+        entry = registry.by_head_noun(lemma)
+        if entry is None and lemma in _GENERIC_ORG_NOUNS:
+            entry = registry.last_speaker(SpeakerType.ORGANIZATION) or registry.last_named(SpeakerType.ORGANIZATION)
+        if entry is not None:
+            return _from_entry(entry, mention)
+    if lemma in ANONYMOUS_HEADS or subject.pos_ == "NOUN":
+        return Speaker(name=None, mention=mention, type=SpeakerType.ANONYMOUS)
+    return None
+
+
+def note_subject(sent: Span, registry: NameRegistry) -> None:
+    """A named subject is what a following "he" or "she" most likely points back to."""
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return
+    name = _proper_name(subject)
+    if name:
+        registry.spoke(" ".join(t.text for t in name))
