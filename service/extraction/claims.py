@@ -137,19 +137,54 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     according = _according_to(sent)
     if according is not None:
         return according
+    return _speaker_beside_quote(sent)
+
+
+def _speaker_beside_quote(sent: Span) -> tuple[Token | None, Token | None]:
+    """`Mayor Lena Ortiz put it bluntly — “...”`: a named subject outside the quotation marks speaks it."""
+    quoted = _quoted_tokens(sent)
+    if not quoted:
+        return None, None
+    for tok in sent:
+        if (
+            tok.i not in quoted
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and (tok.pos_ == "PROPN" or tok.lower_ in ("he", "she"))
+        ):
+            return tok.head, tok
     return None, None
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    inside: set[int] = set()
+    open_ = False
+    for tok in sent:
+        if tok.text in ("“", "”", '"', "``", "''"):
+            open_ = tok.text == "“" or (tok.text in ('"', "``") and not open_)
+            continue
+        if open_:
+            inside.add(tok.i)
+    return inside
 
 
 def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
         return False
+    if verb.pos_ == "NOUN":  # "Sorensen forecast that ...", mis-tagged: a noun root with a clause and a name
+        return lemma in CUES and any(c.dep_ == "ccomp" for c in verb.children) and _named_compound(verb) is not None
     if lemma in CUES:
         return True
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
 
 
+def _named_compound(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
 def _subject(verb: Token) -> Token | None:
+    if verb.pos_ == "NOUN":
+        return _named_compound(verb)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ACCUSE):
             return child
@@ -194,8 +229,8 @@ def _demands(cue: Token) -> bool:
     lemma = cue.lemma_.lower()
     if lemma == "insist":
         return any(c.lower_ == "on" for c in cue.children)
-    if lemma in INSTRUCT:  # "ordered Corvane to replace", not "ordered replacement satellites"
-        return any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
+    if lemma in INSTRUCT:  # "ordered Corvane to replace", not "ordered replacement satellites" or "told X that"
+        return any(c.dep_ == "xcomp" for c in cue.children)
     if lemma in DEMAND:
         return True
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in cue.children)

@@ -11,6 +11,7 @@ from service.extraction.schemas import Figure
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _CLOCK = re.compile(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon)\b", re.I)
+_CLOCK_WORDS = frozenset("a.m. p.m. a.m p.m am pm".split())
 _DASHES = frozenset("-–—")
 _UNIT_PREFIXES = frozenset(["square", "cubic", "basis", "percentage"])
 _SPELLED_UNITS = {"%": "percent", "per": "percent", "pct": "percent"}
@@ -28,13 +29,22 @@ def figures(sent: Span) -> list[Figure]:
             continue
         value, end = read
         ent = ents.get(i)
-        if (ent is not None and not _countable_ent(ent.label_, ent.text)) or _part_of_name(doc, i, end):
+        # "Between 10 and 12 people" comes tagged as a DATE; a number that counts a noun is a figure
+        counts_something = ent is not None and not _CLOCK.search(ent.text) and _unit_token(doc[i], i, end) is not None
+        clock = end < sent.end and doc[end].lower_ in _CLOCK_WORDS  # 9 a.m., even when NER missed it
+        if (
+            clock
+            or (ent is not None and not counts_something and not _countable_ent(ent.label_, ent.text))
+            or _part_of_name(doc, i, end)
+        ):
             i = max(end, ent.end if ent is not None else end)
             continue
         start = _currency_start(doc, i, sent.start)
         upper, end = _range_end(doc, end, sent.end, value)
         unit, end = _unit(doc, start, i, end, sent.end)
         qualifier = _qualifier(doc, start, sent.start)
+        if qualifier in ("over", "under") and unit in TIME_UNITS:  # "over three years" is a span, not "more than"
+            qualifier = None
         text = doc[start:end].text
         if upper is not None and upper <= value:  # "voted 5-2" is a tally, not a range
             found.append(Figure(text=text, value=None, unit=unit, qualifier=qualifier))
@@ -62,7 +72,12 @@ def _part_of_name(doc: Doc, start: int, end: int) -> bool:
     tok = doc[start]
     if tok.pos_ == "PROPN" or (tok.dep_ == "nummod" and tok.head.i < tok.i):
         return True
-    if tok.lower_ == "one" and end < len(doc) and (doc[end].pos_ == "ADJ" or doc[end].lower_ == "of"):
+    if (
+        tok.lower_ == "one"
+        and end == start + 1
+        and end < len(doc)
+        and (doc[end].pos_ == "ADJ" or doc[end].lower_ == "of")
+    ):
         return True  # "one significant point", "one of the": a determiner, not a count
     if start == 0 or not tok.text[0].isdigit():
         return False

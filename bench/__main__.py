@@ -1,0 +1,18 @@
+"""Benchmarks: `python -m bench` runs them all, `python -m bench extraction` one of them."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import extraction
+
+BENCHMARKS = {"extraction": extraction.main}
+
+
+def main(names: list[str]) -> None:
+    for name in names or list(BENCHMARKS):
+        BENCHMARKS[name]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
