@@ -97,6 +97,9 @@ class NameRegistry:
     def last_named(self, *types: SpeakerType) -> _Name | None:
         return next((e for e in reversed(self._names) if e.type in types), None)
 
+    def first_named(self, *types: SpeakerType) -> _Name | None:
+        return next((e for e in self._names if e.type in types), None)
+
 
 def _words(name: str) -> tuple[str, ...]:
     return tuple(w.lower().strip("’'.,") for w in name.replace("’s", "").split() if w.strip("’'.,"))
@@ -307,7 +310,8 @@ def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker 
     if definite:
         entry = registry.by_head_noun(lemma)
         if entry is None and lemma in _GENERIC_ORG_NOUNS:
-            entry = registry.last_speaker(SpeakerType.ORGANIZATION) or registry.last_named(SpeakerType.ORGANIZATION)
+            # the organisation speaking last, else the story's first-named one (its main actor)
+            entry = registry.last_speaker(SpeakerType.ORGANIZATION) or registry.first_named(SpeakerType.ORGANIZATION)
         if entry is not None:
             return _from_entry(entry, mention)
     if lemma in ANONYMOUS_HEADS or subject.pos_ == "NOUN":

@@ -9,7 +9,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service.claims.schemas import to_read as claim_read
+from service.claims.service import to_read as claim_read
 from service.config import Settings
 from service.errors import problem_responses
 from service.pagination import Cursor, Limit

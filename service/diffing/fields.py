@@ -1,0 +1,156 @@
+"""Field-level differences between two matched claims, and the aspects of change they amount to.
+
+The claims become plain data keyed by our own ids (figures by unit, times by grain, hedges by
+word) so that deepdiff compares like with like instead of list positions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from deepdiff import DeepDiff
+
+from service.diffing.matching import content_words, word_overlap
+from service.diffing.schemas import Aspect, FieldChange, FigureChange
+from service.extraction.schemas import Claim, Figure
+
+REWORD_OVERLAP = 0.5  # content words shared (Dice) above which a changed sentence is the same proposition
+_PATH_PART = re.compile(r"\['([^']*)'\]|\[(\d+)\]")
+_CLOCK = re.compile(r"T(\d{2}):(\d{2})$")
+
+
+def claim_data(claim: Claim, figure_keys: list[str]) -> dict[str, Any]:
+    return {
+        "speaker": {"name": claim.speaker.name, "title": claim.speaker.title} if claim.speaker else None,
+        "quote": _normal(claim.quote) if claim.quote and claim.kind == "quote" else None,
+        "figures": {key: f.value for key, f in zip(figure_keys, claim.figures, strict=True)},
+        "times": _keyed_times(claim),
+        "hedges": dict.fromkeys(claim.hedges, True),
+        "negated": claim.negated,
+    }
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[“”\"‘’'.,;:!?…—–-]", " ", text.lower()).split())
+
+
+def _keyed_times(claim: Claim) -> dict[str, str | None]:
+    keyed: dict[str, str | None] = {}
+    for t in claim.times:
+        key = t.grain
+        n = 1
+        while key in keyed:
+            n += 1
+            key = f"{t.grain}{n}"
+        keyed[key] = t.value
+    return keyed
+
+
+def figure_keys(a: list[Figure], b: list[Figure]) -> tuple[list[str], list[str]]:
+    """Pair the figures of two claims (same unit first, then in order) and give each pair one key."""
+    keys_a: list[str | None] = [None] * len(a)
+    keys_b: list[str | None] = [None] * len(b)
+    used: set[int] = set()
+    for i, fa in enumerate(a):
+        j = next((j for j, fb in enumerate(b) if j not in used and fb.unit == fa.unit), None)
+        if j is not None:
+            used.add(j)
+            keys_a[i] = keys_b[j] = f"{fa.unit or 'number'}#{i}"
+    rest_a = [i for i, k in enumerate(keys_a) if k is None]
+    rest_b = [j for j, k in enumerate(keys_b) if k is None]
+    for i, j in zip(rest_a, rest_b, strict=False):  # "2 people" vs "3 deaths": the same count, other words
+        keys_a[i] = keys_b[j] = f"{a[i].unit or 'number'}#{i}"
+    for i, k in enumerate(keys_a):
+        keys_a[i] = k or f"{a[i].unit or 'number'}#a{i}"
+    for j, k in enumerate(keys_b):
+        keys_b[j] = k or f"{b[j].unit or 'number'}#b{j}"
+    return [k for k in keys_a if k], [k for k in keys_b if k]
+
+
+def field_changes(a: Claim, b: Claim) -> tuple[list[FieldChange], list[FigureChange]]:
+    keys_a, keys_b = figure_keys(a.figures, b.figures)
+    before, after = claim_data(a, keys_a), claim_data(b, keys_b)
+    diff = DeepDiff(before, after, verbose_level=2)
+    changes: list[FieldChange] = []
+    for report in ("values_changed", "type_changes"):
+        for path, change in diff.get(report, {}).items():
+            changes.append(FieldChange(path=_path(path), before=change["old_value"], after=change["new_value"]))
+    for path, value in diff.get("dictionary_item_added", {}).items():
+        changes.append(FieldChange(path=_path(path), before=None, after=value))
+    for path, value in diff.get("dictionary_item_removed", {}).items():
+        changes.append(FieldChange(path=_path(path), before=value, after=None))
+    texts = {f"figures.{k}": f.text for k, f in zip(keys_a + keys_b, [*a.figures, *b.figures], strict=True)}
+    texts |= {f"times.{k}": t.text for claim in (a, b) for k, t in zip(_keyed_times(claim), claim.times, strict=True)}
+    changes = [c for c in changes if not _tagging_noise(c, texts, a.text, b.text)]
+    changes.sort(key=lambda c: c.path)
+    units = {k: f.unit for k, f in zip(keys_a, a.figures, strict=True)} | {
+        k: f.unit for k, f in zip(keys_b, b.figures, strict=True)
+    }
+    figures = [_figure_change(c, units) for c in changes if c.path.startswith("figures.")]
+    figures += [f for c in changes if (f := _clock_change(c)) is not None]
+    return changes, figures
+
+
+def _tagging_noise(change: FieldChange, texts: dict[str, str], before: str, after: str) -> bool:
+    """A figure or time seen on one side only, whose words are in the other sentence too: the
+    tagger read the same words differently ("overnight" tagged in one version only).
+    """
+    if change.path not in texts or (change.before is not None and change.after is not None):
+        return False
+    other = after if change.before is not None else before
+    return texts[change.path].lower() in other.lower()
+
+
+def _path(deepdiff_path: str) -> str:
+    parts = [m.group(1) or m.group(2) for m in _PATH_PART.finditer(deepdiff_path)]
+    return ".".join(parts)
+
+
+def _figure_change(change: FieldChange, units: dict[str, str | None]) -> FigureChange:
+    before, after = change.before, change.after
+    relative = (
+        (after - before) / before
+        if isinstance(before, float | int) and isinstance(after, float | int) and before
+        else None
+    )
+    return FigureChange(unit=units.get(change.path.split(".", 1)[1]), before=before, after=after, relative=relative)
+
+
+def _clock_change(change: FieldChange) -> FigureChange | None:
+    """A deadline's hour is a number editors track like a figure: 5 a.m. -> 6 a.m."""
+    if not change.path.startswith("times.minute"):
+        return None
+    before, after = (_CLOCK.search(v or "") for v in (change.before, change.after))
+    if before is None or after is None:
+        return None
+    hours = [int(m.group(1)) + int(m.group(2)) / 60 for m in (before, after)]
+    return FigureChange(unit="hour", before=hours[0], after=hours[1], relative=None)
+
+
+def aspects(a: Claim, b: Claim, changes: list[FieldChange], figures: list[FigureChange]) -> list[Aspect]:
+    found: set[Aspect] = set()
+    for change in changes:
+        root = change.path.split(".", 1)[0]
+        if root == "figures":
+            found.add(Aspect.FIGURE)
+        elif root == "times":
+            found.add(Aspect.TIME)
+        elif root == "quote":
+            found.add(Aspect.QUOTE)
+        elif root == "hedges":
+            found.add(Aspect.HEDGING)
+        elif root == "negated":
+            found.add(Aspect.POLARITY)
+        elif change.path == "speaker.name" or (root == "speaker" and (change.before is None or change.after is None)) or (change.path == "speaker.title" and change.before and change.after):
+            found.add(Aspect.ATTRIBUTION)
+    if figures:
+        found.add(Aspect.FIGURE)
+    if not found and not same_proposition(a, b):
+        found.add(Aspect.WORDING)
+    return sorted(found, key=list(Aspect).index)
+
+
+def same_proposition(a: Claim, b: Claim) -> bool:
+    dice, _ = word_overlap(frozenset(content_words(a.text)), frozenset(content_words(b.text)))
+    return dice >= REWORD_OVERLAP
