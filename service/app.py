@@ -17,6 +17,7 @@ from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
 
 from service import __version__
+from service.changes.routes import ChangeController
 from service.claims.routes import ClaimController
 from service.config import Settings, load_settings
 from service.db import Base, create_engine
@@ -37,6 +38,7 @@ TAGS = [
     Tag(name="stories", description="Evolving news stories"),
     Tag(name="versions", description="Versions of outlets' articles on a story"),
     Tag(name="claims", description="Claims extracted from versions"),
+    Tag(name="changes", description="What changed between versions, and how accounts differ"),
     Tag(name="operations", description="Liveness and readiness"),
 ]
 
@@ -57,7 +59,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         pretty_print_tty=False,
     )
     return Litestar(
-        route_handlers=[StoryController, VersionController, ClaimController, HealthController, MetricsController],
+        route_handlers=[
+            StoryController,
+            VersionController,
+            ClaimController,
+            ChangeController,
+            HealthController,
+            MetricsController,
+        ],
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
         # Load the NLP model before the first request, not during it.
         on_startup=[lambda: load_pipeline(settings.spacy_model)],

@@ -16,11 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from service import migrate
 from service.config import Settings, load_settings
 from service.db import create_engine
+from service.ingest.service import ingest_version
 from service.stories import repository as story_repository
 from service.stories.schemas import StoryCreate
 from service.stories.service import create_story
 from service.versions.schemas import VersionCreate
-from service.versions.service import ingest_version
 
 ROOT = migrate.ROOT
 OPENAPI_PATH = ROOT / "openapi" / "openapi.json"
@@ -135,7 +135,7 @@ async def _ingest_one(
 ) -> None:
     """One version in its own transaction, validated exactly as the API validates a request body."""
     async with sessions.begin() as session:
-        version, created, claims = await ingest_version(
+        version, created, claims, _ = await ingest_version(
             session, story_id, msgspec.convert(body, VersionCreate), model=model
         )
     state = f"stored, {len(claims)} claims" if created else "unchanged"

@@ -1,5 +1,6 @@
 """Every table of the service, imported in one place so Alembic sees the whole schema."""
 
+from service.changes.models import ChangeRecord
 from service.claims.models import ClaimRecord, StorySpeaker
 from service.db import Base
 from service.stories.models import Story
@@ -7,4 +8,4 @@ from service.versions.models import Article, Source, Version
 
 metadata = Base.metadata
 
-__all__ = ["Article", "ClaimRecord", "Source", "Story", "StorySpeaker", "Version", "metadata"]
+__all__ = ["Article", "ChangeRecord", "ClaimRecord", "Source", "Story", "StorySpeaker", "Version", "metadata"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from uuid import UUID
 
 import msgspec
@@ -53,3 +54,9 @@ def _record(story_id: UUID, version_id: UUID, claim: Claim) -> ClaimRecord:
         span_end=span["end"],
         **data,
     )
+
+
+async def claims_by_id(session: AsyncSession, ids: Collection[UUID]) -> dict[UUID, ClaimRecord]:
+    if not ids:
+        return {}
+    return {r.id: r for r in await session.scalars(select(ClaimRecord).where(ClaimRecord.id.in_(ids)))}

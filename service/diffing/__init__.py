@@ -1,5 +1,5 @@
 """Pure claim diffing: claims of two versions in, a ChangeSet or a Comparison out."""
 
-from service.diffing.engine import compare_claims, diff_claims
+from service.diffing.engine import assemble, compare_claims, diff_claims, select_changes
 
-__all__ = ["compare_claims", "diff_claims"]
+__all__ = ["assemble", "compare_claims", "diff_claims", "select_changes"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from uuid import UUID
 
+import msgspec
 import numpy as np
 
 from service.claims.schemas import ClaimRead
@@ -32,6 +33,7 @@ from service.diffing.schemas import (
     ComparisonCounts,
     ConditionSet,
     Conflict,
+    Significance,
 )
 from service.extraction.schemas import ClaimKind
 
@@ -65,6 +67,11 @@ def diff_claims(
         else:
             changes.append(_one_sided(ChangeType.REMOVED, before[i]))
     changes.sort(key=_order)
+    return assemble(from_version, to_version, changes)
+
+
+def assemble(from_version: UUID, to_version: UUID, changes: list[Change]) -> ChangeSet:
+    """A ChangeSet of these changes: its summary, counts and condition sets follow from them."""
     return ChangeSet(
         from_version=from_version,
         to_version=to_version,
@@ -73,6 +80,26 @@ def diff_claims(
         conditions=_condition_sets(changes),
         changes=changes,
     )
+
+
+def select_changes(
+    changeset: ChangeSet,
+    *,
+    kinds: Collection[ClaimKind] = (),
+    types: Collection[ChangeType] = (),
+    min_significance: Significance | None = None,
+    include_minor: bool = False,
+) -> ChangeSet:
+    """The ChangeSet with only the changes asked for; its summary and counts still describe it whole."""
+    kept = [
+        c
+        for c in changeset.changes
+        if (include_minor or c.type in SUBSTANTIVE or c.type in types)
+        and (not kinds or c.kind in kinds)
+        and (not types or c.type in types)
+        and (min_significance is None or c.significance.rank >= min_significance.rank)
+    ]
+    return msgspec.structs.replace(changeset, changes=kept)
 
 
 def _matched(a: ClaimRead, b: ClaimRead, *, moved: bool) -> Change | None:

@@ -142,7 +142,11 @@ def aspects(a: Claim, b: Claim, changes: list[FieldChange], figures: list[Figure
             found.add(Aspect.HEDGING)
         elif root == "negated":
             found.add(Aspect.POLARITY)
-        elif change.path == "speaker.name" or (root == "speaker" and (change.before is None or change.after is None)) or (change.path == "speaker.title" and change.before and change.after):
+        elif (
+            change.path == "speaker.name"
+            or (root == "speaker" and (change.before is None or change.after is None))
+            or (change.path == "speaker.title" and change.before and change.after)
+        ):
             found.add(Aspect.ATTRIBUTION)
     if figures:
         found.add(Aspect.FIGURE)

@@ -73,3 +73,21 @@ async def list_versions(
     if after:
         query = query.where(tuple_(Version.observed_at, Version.id) > tuple_(*after))
     return list(await session.scalars(query.options(_WITH_SOURCE)))
+
+
+async def latest_version_of_source(session: AsyncSession, story_id: UUID, source: str) -> Version | None:
+    """The source's most recently observed version in the story, whichever of its articles."""
+    query = (
+        select(Version)
+        .join(Version.article)
+        .join(Article.source)
+        .where(Version.story_id == story_id, Source.slug == source)
+        .order_by(Version.observed_at.desc(), Version.id.desc())
+        .limit(1)
+    )
+    return await session.scalar(query.options(_WITH_SOURCE))
+
+
+async def version_number(session: AsyncSession, article_id: UUID, number: int) -> Version | None:
+    query = select(Version).where(Version.article_id == article_id, Version.number == number)
+    return await session.scalar(query.options(_WITH_SOURCE))

@@ -12,9 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from service.claims.service import to_read as claim_read
 from service.config import Settings
 from service.errors import problem_responses
+from service.ingest import service as ingest_service
+from service.ingest.schemas import IngestResult
 from service.pagination import Cursor, Limit
 from service.versions import service
-from service.versions.schemas import IngestResult, VersionCreate, VersionPage, VersionRead
+from service.versions.schemas import VersionCreate, VersionPage, VersionRead
 
 
 class VersionController(Controller):
@@ -42,11 +44,12 @@ class VersionController(Controller):
         settings: NamedDependency[Settings],
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
-        ingested = await service.ingest_version(db_session, story_id, data, model=settings.spacy_model)
+        ingested = await ingest_service.ingest_version(db_session, story_id, data, model=settings.spacy_model)
         result = IngestResult(
             version=service.to_read(ingested.version),
             created=ingested.created,
             claims=[claim_read(c) for c in ingested.claims],
+            changes=ingested.changes,
         )
         return Response(result, status_code=201 if ingested.created else 200)
 

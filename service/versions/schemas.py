@@ -6,8 +6,6 @@ from uuid import UUID
 
 import msgspec
 
-from service.claims.schemas import ClaimRead
-
 AwareDatetime = Annotated[datetime, msgspec.Meta(tz=True, description="RFC 3339 with a timezone")]
 
 
@@ -50,9 +48,3 @@ class VersionRead(VersionSummary, kw_only=True):
 class VersionPage(msgspec.Struct, kw_only=True):
     items: list[VersionSummary]
     next_cursor: str | None
-
-
-class IngestResult(msgspec.Struct, kw_only=True):
-    version: VersionRead
-    created: bool  # False: identical to the article's latest version, which is returned
-    claims: list[ClaimRead]

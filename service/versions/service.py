@@ -1,72 +1,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
-from typing import NamedTuple, TypedDict
+from typing import TypedDict
 from uuid import UUID
 
-import anyio.to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service.claims import repository as claims_repository
-from service.claims.models import ClaimRecord
-from service.db import utcnow
 from service.errors import NotFound
-from service.extraction import extract_claims
 from service.pagination import decode_cursor, encode_cursor
-from service.stories.service import get_story, slugify
+from service.stories.service import get_story
 from service.versions import repository
 from service.versions.models import Version
-from service.versions.schemas import VersionCreate, VersionPage, VersionRead, VersionSummary
-from service.versions.text import article_text, content_hash
-
-
-class Ingested(NamedTuple):
-    version: Version
-    created: bool
-    claims: list[ClaimRecord]
-
-
-async def ingest_version(session: AsyncSession, story_id: UUID, data: VersionCreate, *, model: str) -> Ingested:
-    """Store one version of an article with its claims; content identical to the article's latest
-    version stores nothing and returns that version.
-    """
-    text, page_title = article_text(data.text, data.html)
-    title = data.title if data.title is not None else page_title
-    digest = content_hash(title, text)
-    source, url = slugify(data.source), data.url.strip()
-    await get_story(session, story_id)
-    latest = await repository.latest_version_of(session, story_id, source, url)
-    if latest is not None and latest.content_hash == digest:
-        return Ingested(latest, False, await claims_repository.version_claims(session, latest.id))
-
-    observed_at = data.observed_at or utcnow()
-    known = await claims_repository.story_speakers(session, story_id)
-    reference = (data.published_at or observed_at).date()
-    # Parsing is CPU work: off the event loop, and before any lock is taken.
-    claims = await anyio.to_thread.run_sync(partial(extract_claims, text, reference, known_speakers=known, model=model))
-
-    source_id = await repository.ensure_source(session, source)
-    article_id = await repository.lock_article(session, story_id, source_id, url)
-    latest = await repository.latest_version(session, article_id)
-    if latest is not None and latest.content_hash == digest:  # a concurrent request stored it first
-        return Ingested(latest, False, await claims_repository.version_claims(session, latest.id))
-    version = Version(
-        story_id=story_id,
-        article_id=article_id,
-        number=latest.number + 1 if latest else 1,
-        title=title,
-        text=text,
-        content_hash=digest,
-        observed_at=observed_at,
-        published_at=data.published_at,
-    )
-    session.add(version)
-    await session.flush()
-    records = await claims_repository.add_claims(session, story_id, version.id, claims)
-    stored = await repository.get_version(session, version.id)
-    assert stored is not None
-    return Ingested(stored, True, records)
+from service.versions.schemas import VersionPage, VersionRead, VersionSummary
 
 
 async def get_version(session: AsyncSession, version_id: UUID) -> Version:

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from service.changes.models import ChangeRecord
+from service.diffing.schemas import Change
+
+
+async def add_changes(
+    session: AsyncSession,
+    story_id: UUID,
+    from_version: UUID,
+    to_version: UUID,
+    observed_at: datetime,
+    changes: list[Change],
+) -> None:
+    session.add_all(
+        ChangeRecord(
+            story_id=story_id,
+            from_version_id=from_version,
+            to_version_id=to_version,
+            observed_at=observed_at,
+            position=position,
+            type=change.type.value,
+            kind=change.kind.value,
+            significance=change.significance.value,
+            aspects=[a.value for a in change.aspects],
+            before_claim_id=change.before.id if change.before else None,
+            after_claim_id=change.after.id if change.after else None,
+            fields=msgspec.to_builtins(change.fields),
+            figures=msgspec.to_builtins(change.figures),
+            summary=change.summary,
+        )
+        for position, change in enumerate(changes)
+    )
+    await session.flush()
+
+
+async def changes_between(session: AsyncSession, from_version: UUID, to_version: UUID) -> list[ChangeRecord]:
+    query = (
+        select(ChangeRecord)
+        .where(ChangeRecord.from_version_id == from_version, ChangeRecord.to_version_id == to_version)
+        .order_by(ChangeRecord.position)
+    )
+    return list(await session.scalars(query))

@@ -1,0 +1,86 @@
+"""Ingest: one version of an article in, its text, claims and changes stored in one transaction."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import NamedTuple
+from uuid import UUID
+
+import anyio.to_thread
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from service.changes.service import DEFAULT_FILTERS, diff_versions, record_changes
+from service.claims import repository as claims_repository
+from service.claims.models import ClaimRecord
+from service.claims.service import to_read
+from service.db import utcnow
+from service.diffing.schemas import ChangeSet
+from service.extraction import extract_claims
+from service.stories.service import get_story, slugify
+from service.versions import repository as versions_repository
+from service.versions.models import Version
+from service.versions.schemas import VersionCreate
+from service.versions.text import article_text, content_hash
+
+
+class Ingested(NamedTuple):
+    version: Version
+    created: bool
+    claims: list[ClaimRecord]
+    changes: ChangeSet | None  # against the article's previous version; None for its first
+
+
+async def ingest_version(session: AsyncSession, story_id: UUID, data: VersionCreate, *, model: str) -> Ingested:
+    """Store one version of an article with its claims; content identical to the article's latest
+    version stores nothing and returns that version.
+    """
+    text, page_title = article_text(data.text, data.html)
+    title = data.title if data.title is not None else page_title
+    digest = content_hash(title, text)
+    source, url = slugify(data.source), data.url.strip()
+    await get_story(session, story_id)
+    latest = await versions_repository.latest_version_of(session, story_id, source, url)
+    if latest is not None and latest.content_hash == digest:
+        return await _unchanged(session, latest)
+
+    observed_at = data.observed_at or utcnow()
+    known = await claims_repository.story_speakers(session, story_id)
+    reference = (data.published_at or observed_at).date()
+    # Parsing is CPU work: off the event loop, and before any lock is taken.
+    claims = await anyio.to_thread.run_sync(partial(extract_claims, text, reference, known_speakers=known, model=model))
+
+    source_id = await versions_repository.ensure_source(session, source)
+    article_id = await versions_repository.lock_article(session, story_id, source_id, url)
+    latest = await versions_repository.latest_version(session, article_id)
+    if latest is not None and latest.content_hash == digest:  # a concurrent request stored it first
+        return await _unchanged(session, latest)
+    version = Version(
+        story_id=story_id,
+        article_id=article_id,
+        number=latest.number + 1 if latest else 1,
+        title=title,
+        text=text,
+        content_hash=digest,
+        observed_at=observed_at,
+        published_at=data.published_at,
+    )
+    session.add(version)
+    await session.flush()
+    records = await claims_repository.add_claims(session, story_id, version.id, claims)
+    stored = await versions_repository.get_version(session, version.id)
+    assert stored is not None
+    changes = None
+    if latest is not None:
+        before = [to_read(r) for r in await claims_repository.version_claims(session, latest.id)]
+        changes = await record_changes(session, latest, stored, before, [to_read(r) for r in records])
+    return Ingested(stored, True, records, changes)
+
+
+async def _unchanged(session: AsyncSession, latest: Version) -> Ingested:
+    """The article's latest version, as stored, for a post of identical content."""
+    claims = await claims_repository.version_claims(session, latest.id)
+    previous = await versions_repository.version_number(session, latest.article_id, latest.number - 1)
+    changes = None
+    if previous is not None:
+        changes = await diff_versions(session, latest.story_id, previous.id, latest.id, DEFAULT_FILTERS)
+    return Ingested(latest, False, claims, changes)
