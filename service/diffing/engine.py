@@ -15,6 +15,7 @@ from service.diffing.fields import aspects, field_changes
 from service.diffing.matching import (
     ACCOUNTS,
     DISPUTE_THRESHOLD,
+    SAME_PROPOSITION,
     assign,
     features,
     fragments,
@@ -33,6 +34,7 @@ from service.diffing.schemas import (
     ComparisonCounts,
     ConditionSet,
     Conflict,
+    FigureChange,
     Significance,
 )
 from service.extraction.schemas import ClaimKind
@@ -218,7 +220,7 @@ def compare_claims(a: Sequence[ClaimRead], b: Sequence[ClaimRead], a_version: UU
     agreements: list[Agreement] = []
     conflicts: list[Conflict] = []
     for pair in pairs:
-        conflict = _conflict(a[pair.a], b[pair.b])
+        conflict = _conflict(a[pair.a], b[pair.b], polarity=pair.score >= SAME_PROPOSITION)
         if conflict is not None:
             conflicts.append(conflict)
         else:
@@ -267,13 +269,22 @@ def _closest_leftovers(scores: np.ndarray, paired: set[int]) -> list[tuple[int, 
     ]
 
 
-def _conflict(x: ClaimRead, y: ClaimRead, *, figures_only: bool = False) -> Conflict | None:
-    """Matched claims that disagree on a figure both give, on who said it, or on whether it holds."""
+def _conflict(x: ClaimRead, y: ClaimRead, *, figures_only: bool = False, polarity: bool = False) -> Conflict | None:
+    """Matched claims that disagree on a figure both give, on who said it, or on whether it holds.
+
+    Polarity counts only between near-identical propositions ("will never join" and "prevent from
+    joining" differ in words, not in sense); a leftover claim conflicts only on a figure of the
+    same unit.
+    """
     fields, figures = field_changes(x, y)
     both = [f for f in figures if f.before is not None and f.after is not None]
+    if figures_only:
+        both = [f for f in both if _same_unit(f, x, y)]
     disputed = [s for s in aspects(x, y, fields, figures) if s in CONFLICT_ASPECTS and (s != Aspect.FIGURE or both)]
     if figures_only:
         disputed = [s for s in disputed if s == Aspect.FIGURE]
+    if not polarity:
+        disputed = [s for s in disputed if s != Aspect.POLARITY]
     if not disputed:
         return None
     return Conflict(
@@ -284,3 +295,11 @@ def _conflict(x: ClaimRead, y: ClaimRead, *, figures_only: bool = False) -> Conf
         figures=both,
         summary=summaries.modified_summary(x, y, disputed, both),
     )
+
+
+def _same_unit(change: FigureChange, x: ClaimRead, y: ClaimRead) -> bool:
+    if change.unit == "hour":  # a clock time on both sides
+        return True
+    units_x = {f.unit for f in x.figures if f.value == change.before}
+    units_y = {f.unit for f in y.figures if f.value == change.after}
+    return bool(units_x & units_y)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import msgspec
 from deepdiff import DeepDiff
 
 from service.diffing.matching import content_words, word_overlap
@@ -20,11 +21,11 @@ _PATH_PART = re.compile(r"\['([^']*)'\]|\[(\d+)\]")
 _CLOCK = re.compile(r"T(\d{2}):(\d{2})$")
 
 
-def claim_data(claim: Claim, figure_keys: list[str]) -> dict[str, Any]:
+def claim_data(claim: Claim, figures: list[Figure], figure_keys: list[str]) -> dict[str, Any]:
     return {
         "speaker": {"name": claim.speaker.name, "title": claim.speaker.title} if claim.speaker else None,
         "quote": _normal(claim.quote) if claim.quote and claim.kind == "quote" else None,
-        "figures": {key: f.value for key, f in zip(figure_keys, claim.figures, strict=True)},
+        "figures": {key: f.value for key, f in zip(figure_keys, figures, strict=True)},
         "times": _keyed_times(claim),
         "hedges": dict.fromkeys(claim.hedges, True),
         "negated": claim.negated,
@@ -45,6 +46,22 @@ def _keyed_times(claim: Claim) -> dict[str, str | None]:
             key = f"{t.grain}{n}"
         keyed[key] = t.value
     return keyed
+
+
+def comparable(a: list[Figure], b: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """Percentages beside bare fractions become fractions: "about 18 percent" vs "one-fifth" is 0.18 vs 0.2."""
+    if not any(f.unit is None and f.value is not None and 0 < f.value < 1 for f in (*a, *b)):
+        return a, b
+
+    def as_fraction(figures: list[Figure]) -> list[Figure]:
+        return [
+            msgspec.structs.replace(f, value=f.value / 100, unit=None)
+            if f.unit == "percent" and f.value is not None
+            else f
+            for f in figures
+        ]
+
+    return as_fraction(a), as_fraction(b)
 
 
 def figure_keys(a: list[Figure], b: list[Figure]) -> tuple[list[str], list[str]]:
@@ -69,8 +86,9 @@ def figure_keys(a: list[Figure], b: list[Figure]) -> tuple[list[str], list[str]]
 
 
 def field_changes(a: Claim, b: Claim) -> tuple[list[FieldChange], list[FigureChange]]:
-    keys_a, keys_b = figure_keys(a.figures, b.figures)
-    before, after = claim_data(a, keys_a), claim_data(b, keys_b)
+    figures_a, figures_b = comparable(a.figures, b.figures)
+    keys_a, keys_b = figure_keys(figures_a, figures_b)
+    before, after = claim_data(a, figures_a, keys_a), claim_data(b, figures_b, keys_b)
     diff = DeepDiff(before, after, verbose_level=2)
     changes: list[FieldChange] = []
     for report in ("values_changed", "type_changes"):
@@ -80,12 +98,12 @@ def field_changes(a: Claim, b: Claim) -> tuple[list[FieldChange], list[FigureCha
         changes.append(FieldChange(path=_path(path), before=None, after=value))
     for path, value in diff.get("dictionary_item_removed", {}).items():
         changes.append(FieldChange(path=_path(path), before=value, after=None))
-    texts = {f"figures.{k}": f.text for k, f in zip(keys_a + keys_b, [*a.figures, *b.figures], strict=True)}
+    texts = {f"figures.{k}": f.text for k, f in zip(keys_a + keys_b, [*figures_a, *figures_b], strict=True)}
     texts |= {f"times.{k}": t.text for claim in (a, b) for k, t in zip(_keyed_times(claim), claim.times, strict=True)}
     changes = [c for c in changes if not _tagging_noise(c, texts, a.text, b.text)]
     changes.sort(key=lambda c: c.path)
-    units = {k: f.unit for k, f in zip(keys_a, a.figures, strict=True)} | {
-        k: f.unit for k, f in zip(keys_b, b.figures, strict=True)
+    units = {k: f.unit for k, f in zip(keys_a, figures_a, strict=True)} | {
+        k: f.unit for k, f in zip(keys_b, figures_b, strict=True)
     }
     figures = [_figure_change(c, units) for c in changes if c.path.startswith("figures.")]
     figures += [f for c in changes if (f := _clock_change(c)) is not None]
@@ -142,11 +160,9 @@ def aspects(a: Claim, b: Claim, changes: list[FieldChange], figures: list[Figure
             found.add(Aspect.HEDGING)
         elif root == "negated":
             found.add(Aspect.POLARITY)
-        elif (
-            change.path == "speaker.name"
-            or (root == "speaker" and (change.before is None or change.after is None))
-            or (change.path == "speaker.title" and change.before and change.after)
-        ):
+        elif change.path in ("speaker", "speaker.name"):
+            # Titles are not compared: a later version inherits the title the story first gave a
+            # person, so a different title says more about the story's order than about an edit.
             found.add(Aspect.ATTRIBUTION)
     if figures:
         found.add(Aspect.FIGURE)

@@ -28,6 +28,7 @@ _STOPWORDS = frozenset(
 _SUFFIXES = ("ing", "ies", "ied", "es", "ed", "ly", "s")
 
 MATCH_THRESHOLD = 0.45
+SAME_PROPOSITION = 0.6  # near-identical claims: only these can contradict each other in polarity
 DISPUTE_THRESHOLD = 0.25  # a leftover claim this close to a paired one, disputing its figure, conflicts with it
 
 
@@ -37,6 +38,7 @@ class Features(NamedTuple):
     entities: frozenset[str]
     attributed: bool  # a quote, statement, condition, accusation or denial, rather than a bare assertion
     demand: bool  # a condition: a demand that later text may report as done, which is another claim
+    measures: frozenset[str]  # what its figures count: "acre", "percent", "share" (fractions and percentages)
 
 
 _BARE_KINDS = frozenset({"figure", "event", "fact"})
@@ -50,7 +52,15 @@ def features(claim: Claim) -> Features:
         entities=frozenset(e.text.lower() for e in claim.entities),
         attributed=claim.kind not in _BARE_KINDS,
         demand=claim.kind == "condition",
+        measures=frozenset(_measure(f.unit, f.value) for f in claim.figures if f.value is not None),
     )
+
+
+def _measure(unit: str | None, value: float) -> str:
+    """What a figure counts; a percentage and a bare fraction both measure a share of something."""
+    if unit == "percent" or (unit is None and 0 < value < 1):
+        return "share"
+    return unit or "number"
 
 
 def content_words(text: str) -> list[str]:
@@ -97,8 +107,9 @@ def similarity(a: Features, b: Features, weights: Weights = ARTICLE) -> float:
     if a.attributed != b.attributed:
         # "must leave by 6 p.m." and "deputies closed the road at 6 p.m.": a demand and its outcome
         score *= weights.other_nature * (0.75 if a.demand or b.demand else 1.0)
-    if a.entities and b.entities and a.entities & b.entities:
-        score = min(1.0, score + 0.05)
+    if a.entities & b.entities:
+        # the same named things, and a figure counting the same unit: two accounts of one number
+        score = min(1.0, score + (0.15 if (a.measures & b.measures) - {"number"} else 0.05))
     return score
 
 

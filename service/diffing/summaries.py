@@ -91,8 +91,9 @@ def modified_summary(before: Claim, after: Claim, aspects: list[Aspect], figures
     if Aspect.POLARITY in aspects:
         parts.append("Now negated" if after.negated else "No longer negated")
     if Aspect.TIME in aspects and Aspect.FIGURE not in aspects:
+        old, new = ", ".join(t.text for t in before.times), ", ".join(t.text for t in after.times)
         parts.append(
-            "Time changed: " + ", ".join(t.text for t in before.times) + " → " + ", ".join(t.text for t in after.times)
+            f"Time changed: {old} → {new}" if old and new else f"Time dropped: {old}" if old else f"Time added: {new}"
         )
     if not parts:
         parts.append(f"{noun(after.kind).capitalize()} reworded in substance{_who(after)}")
