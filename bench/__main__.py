@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import extraction
+from bench import diffing, extraction
 
-BENCHMARKS = {"extraction": extraction.main}
+BENCHMARKS = {"extraction": extraction.main, "diffing": diffing.main}
 
 
 def main(names: list[str]) -> None:

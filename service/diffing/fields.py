@@ -7,6 +7,7 @@ word) so that deepdiff compares like with like instead of list positions.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Any
 
 import msgspec
@@ -154,7 +155,7 @@ def aspects(a: Claim, b: Claim, changes: list[FieldChange], figures: list[Figure
             found.add(Aspect.FIGURE)
         elif root == "times":
             found.add(Aspect.TIME)
-        elif root == "quote":
+        elif root == "quote" and not _spelling_only(change.before, change.after):
             found.add(Aspect.QUOTE)
         elif root == "hedges":
             found.add(Aspect.HEDGING)
@@ -169,6 +170,16 @@ def aspects(a: Claim, b: Claim, changes: list[FieldChange], figures: list[Figure
     if not found and not same_proposition(a, b):
         found.add(Aspect.WORDING)
     return sorted(found, key=list(Aspect).index)
+
+
+def _spelling_only(before: str | None, after: str | None) -> bool:
+    """Quoted words corrected, not changed: every differing word has a near twin on the other side."""
+    if not before or not after:
+        return False
+    old, new = before.split(), after.split()
+    if len(old) != len(new):
+        return False
+    return all(a == b or SequenceMatcher(None, a, b).ratio() >= 0.8 for a, b in zip(old, new, strict=True))
 
 
 def same_proposition(a: Claim, b: Claim) -> bool:

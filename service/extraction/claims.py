@@ -25,6 +25,7 @@ from service.extraction.lexicon import (
     INSTRUCT,
     NEGATIONS,
     PRESENT,
+    REPORT,
 )
 from service.extraction.nlp import load_pipeline
 from service.extraction.numbers import figures
@@ -125,6 +126,9 @@ def _is_full_quote(quote: str, text: str) -> bool:
 def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     """The reporting, demanding, accusing or denying verb that carries the sentence, and its subject."""
     root = sent.root
+    trailing = _trailing_attribution(sent)
+    if trailing is not None:
+        return trailing
     candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl", "ccomp", "xcomp") and c.i > root.i)]
     if root.lemma_ not in CUES and root.dep_ == "ROOT":
         # "..., saying": the root reports nothing but an attached participle does
@@ -165,6 +169,25 @@ def _quoted_tokens(sent: Span) -> set[int]:
         if open_:
             inside.add(tok.i)
     return inside
+
+
+def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
+    """`..., Deputy Foreign Minister Alexander Grushko stated on Sunday.`: an attribution closing the
+    sentence after a comma, whatever the parser made the root of the clause before it.
+    """
+    for verb in sent:
+        if verb is sent.root or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")):
+            continue
+        comma = subject.left_edge.i - 1
+        if comma < sent.start or sent.doc[comma].text != ",":
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
+            continue
+        return verb, subject
+    return None
 
 
 def _is_cue(verb: Token) -> bool:
@@ -274,6 +297,9 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
     """The proposition without its attribution: the reported clause, or the sentence less speaker and cue."""
     if cue is None:
         return sent.text.strip()
+    if cue.lower_ != "according" and cue is not sent.root and sent.root not in cue.subtree:
+        # an attribution hung on the end of the sentence: the rest of the sentence is the claim
+        return _join([t for t in sent if t not in set(cue.subtree)]).strip(" ,.;:")
     complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
     if complement and cue.lower_ != "according":
         tokens = sorted({t for c in complement for t in c.subtree} | _conjoined_clauses(cue), key=lambda t: t.i)
