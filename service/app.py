@@ -25,6 +25,7 @@ from service.errors import problem_details_plugin
 from service.extraction.nlp import load_pipeline
 from service.health import HealthController
 from service.stories.routes import StoryController
+from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
 
 
@@ -39,6 +40,7 @@ TAGS = [
     Tag(name="versions", description="Versions of outlets' articles on a story"),
     Tag(name="claims", description="Claims extracted from versions"),
     Tag(name="changes", description="What changed between versions, and how accounts differ"),
+    Tag(name="timeline", description="Claim threads across versions and outlets, the story's timeline and feed"),
     Tag(name="operations", description="Liveness and readiness"),
 ]
 
@@ -64,6 +66,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             VersionController,
             ClaimController,
             ChangeController,
+            TimelineController,
             HealthController,
             MetricsController,
         ],

@@ -4,8 +4,20 @@ from service.changes.models import ChangeRecord
 from service.claims.models import ClaimRecord, StorySpeaker
 from service.db import Base
 from service.stories.models import Story
+from service.timeline.models import Thread, ThreadPresence
 from service.versions.models import Article, Source, Version
 
 metadata = Base.metadata
 
-__all__ = ["Article", "ChangeRecord", "ClaimRecord", "Source", "Story", "StorySpeaker", "Version", "metadata"]
+__all__ = [
+    "Article",
+    "ChangeRecord",
+    "ClaimRecord",
+    "Source",
+    "Story",
+    "StorySpeaker",
+    "Thread",
+    "ThreadPresence",
+    "Version",
+    "metadata",
+]

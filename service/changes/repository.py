@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 import msgspec
@@ -9,22 +8,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.changes.models import ChangeRecord
 from service.diffing.schemas import Change
+from service.versions.models import Version
 
 
 async def add_changes(
-    session: AsyncSession,
-    story_id: UUID,
-    from_version: UUID,
-    to_version: UUID,
-    observed_at: datetime,
-    changes: list[Change],
+    session: AsyncSession, version: Version, previous_id: UUID | None, changes: list[Change], threads: dict[UUID, UUID]
 ) -> None:
+    """`threads` maps claim ids to thread ids; `previous_id` is None for an article's first version."""
     session.add_all(
         ChangeRecord(
-            story_id=story_id,
-            from_version_id=from_version,
-            to_version_id=to_version,
-            observed_at=observed_at,
+            story_id=version.story_id,
+            from_version_id=previous_id,
+            to_version_id=version.id,
+            source_id=version.article.source_id,
+            observed_at=version.observed_at,
             position=position,
             type=change.type.value,
             kind=change.kind.value,
@@ -32,6 +29,7 @@ async def add_changes(
             aspects=[a.value for a in change.aspects],
             before_claim_id=change.before.id if change.before else None,
             after_claim_id=change.after.id if change.after else None,
+            thread_id=threads.get(change.claim.id),
             fields=msgspec.to_builtins(change.fields),
             figures=msgspec.to_builtins(change.figures),
             summary=change.summary,

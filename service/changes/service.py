@@ -40,16 +40,10 @@ DEFAULT_FILTERS = ChangeFilters(kinds=[], types=[], min_significance=None, inclu
 
 
 async def record_changes(
-    session: AsyncSession, previous: Version, version: Version, before: list[ClaimRead], after: list[ClaimRead]
-) -> ChangeSet:
-    """Diff a new version against the article's previous one and store every change for later reads;
-    returns the substantive ones, as the diff endpoint does by default.
-    """
-    changeset = diff_claims(before, after, previous.id, version.id)
-    await repository.add_changes(
-        session, version.story_id, previous.id, version.id, version.observed_at, changeset.changes
-    )
-    return select_changes(changeset)
+    session: AsyncSession, version: Version, previous_id: UUID | None, changes: list[Change], threads: dict[UUID, UUID]
+) -> None:
+    """Store a version's changes, each with its claim thread, for the diff endpoint and the timeline."""
+    await repository.add_changes(session, version, previous_id, changes, threads)
 
 
 async def diff_versions(

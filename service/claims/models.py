@@ -38,6 +38,8 @@ class ClaimRecord(Base):
     negated: Mapped[bool] = mapped_column(Boolean)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
+    # the claim thread it belongs to; claims stored before threads existed have none
+    thread_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"), index=True)
 
 
 class StorySpeaker(Base):

@@ -10,3 +10,4 @@ class ClaimRead(Claim, kw_only=True, frozen=True):
 
     id: UUID
     version_id: UUID
+    thread_id: UUID | None = None  # the claim thread: this claim followed across versions and outlets

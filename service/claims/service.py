@@ -33,6 +33,7 @@ _COLUMNS = (
     "times",
     "hedges",
     "negated",
+    "thread_id",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 from uuid import UUID
 
 import msgspec
@@ -16,6 +17,7 @@ from service.diffing.matching import (
     ACCOUNTS,
     DISPUTE_THRESHOLD,
     SAME_PROPOSITION,
+    Pair,
     assign,
     features,
     fragments,
@@ -37,37 +39,56 @@ from service.diffing.schemas import (
     FigureChange,
     Significance,
 )
-from service.extraction.schemas import ClaimKind
+from service.extraction.schemas import Claim, ClaimKind
 
 CONFLICT_ASPECTS = frozenset({Aspect.FIGURE, Aspect.ATTRIBUTION, Aspect.POLARITY})
 
 
-def diff_claims(
-    before: Sequence[ClaimRead], after: Sequence[ClaimRead], from_version: UUID, to_version: UUID
-) -> ChangeSet:
-    """Every change from `before` to `after`, substantive ones first, each side in article order."""
+class Pairing(NamedTuple):
+    """How the claims of two versions correspond: matched pairs and the pieces of split or merged sentences."""
+
+    pairs: list[Pair]
+    moved: set[int]  # indexes into pairs
+    split: dict[int, int]  # unmatched claim of the later version -> the earlier claim it was cut from
+    merged: dict[int, int]  # unmatched claim of the earlier version -> the later claim it went into
+
+    def continuations(self) -> dict[int, int]:
+        """Each later claim that continues an earlier one, by index: later -> earlier."""
+        return {p.b: p.a for p in self.pairs} | self.split
+
+
+def pair_claims(before: Sequence[ClaimRead], after: Sequence[ClaimRead]) -> Pairing:
     fa, fb = [features(c) for c in before], [features(c) for c in after]
     pairs = assign(score_matrix(fa, fb))
-    moved = out_of_order(pairs)
-    changes: list[Change] = []
-    for k, pair in enumerate(pairs):
-        change = _matched(before[pair.a], after[pair.b], moved=k in moved)
-        if change is not None:
-            changes.append(change)
     unmatched_a = sorted(set(range(len(before))) - {p.a for p in pairs})
     unmatched_b = sorted(set(range(len(after))) - {p.b for p in pairs})
-    split = fragments(unmatched_b, fb, fa)  # one sentence became two
-    merged = fragments(unmatched_a, fa, fb)  # two sentences became one
-    for j in unmatched_b:
-        if j in split:
-            changes.append(_minor(ChangeType.REWORDED, before[split[j]], after[j]))
+    return Pairing(pairs, out_of_order(pairs), fragments(unmatched_b, fb, fa), fragments(unmatched_a, fa, fb))
+
+
+def diff_claims(
+    before: Sequence[ClaimRead],
+    after: Sequence[ClaimRead],
+    from_version: UUID,
+    to_version: UUID,
+    pairing: Pairing | None = None,
+) -> ChangeSet:
+    """Every change from `before` to `after`, substantive ones first, each side in article order."""
+    pairing = pairing or pair_claims(before, after)
+    changes: list[Change] = []
+    for k, pair in enumerate(pairing.pairs):
+        change = _matched(before[pair.a], after[pair.b], moved=k in pairing.moved)
+        if change is not None:
+            changes.append(change)
+    for j in sorted(set(range(len(after))) - {p.b for p in pairing.pairs}):
+        if j in pairing.split:  # one sentence became two
+            changes.append(_minor(ChangeType.REWORDED, before[pairing.split[j]], after[j]))
         else:
-            changes.append(_one_sided(ChangeType.ADDED, after[j]))
-    for i in unmatched_a:
-        if i in merged:
-            changes.append(_minor(ChangeType.REWORDED, before[i], after[merged[i]]))
+            changes.append(one_sided(ChangeType.ADDED, after[j]))
+    for i in sorted(set(range(len(before))) - {p.a for p in pairing.pairs}):
+        if i in pairing.merged:  # two sentences became one
+            changes.append(_minor(ChangeType.REWORDED, before[i], after[pairing.merged[i]]))
         else:
-            changes.append(_one_sided(ChangeType.REMOVED, before[i]))
+            changes.append(one_sided(ChangeType.REMOVED, before[i]))
     changes.sort(key=_order)
     return assemble(from_version, to_version, changes)
 
@@ -147,7 +168,8 @@ def _minor(type_: ChangeType, a: ClaimRead, b: ClaimRead) -> Change:
     )
 
 
-def _one_sided(type_: ChangeType, claim: ClaimRead) -> Change:
+def one_sided(type_: ChangeType, claim: ClaimRead) -> Change:
+    """A claim only one side has: added to the later version, or removed from it."""
     added = type_ == ChangeType.ADDED
     return Change(
         type=type_,
@@ -163,9 +185,7 @@ def _one_sided(type_: ChangeType, claim: ClaimRead) -> Change:
 
 
 def _order(change: Change) -> tuple[int, int, int]:
-    claim = change.after or change.before
-    assert claim is not None
-    return (0 if change.type in SUBSTANTIVE else 1, -change.significance.rank, claim.index)
+    return (0 if change.type in SUBSTANTIVE else 1, -change.significance.rank, change.claim.index)
 
 
 def _counts(changes: list[Change]) -> ChangeCounts:
@@ -198,9 +218,7 @@ def _condition_sets(changes: list[Change]) -> list[ConditionSet]:
     for change in changes:
         if change.kind != ClaimKind.CONDITION or change.type not in (ChangeType.ADDED, ChangeType.REMOVED):
             continue
-        claim = change.after or change.before
-        assert claim is not None
-        speaker = claim.speaker.name if claim.speaker else None
+        speaker = change.claim.speaker.name if change.claim.speaker else None
         tally.setdefault(speaker, Counter())[change.type.value] += 1
     sets = []
     for speaker, counts in tally.items():
@@ -303,3 +321,11 @@ def _same_unit(change: FigureChange, x: ClaimRead, y: ClaimRead) -> bool:
     units_x = {f.unit for f in x.figures if f.value == change.before}
     units_y = {f.unit for f in y.figures if f.value == change.after}
     return bool(units_x & units_y)
+
+
+def match_across(claims: Sequence[Claim], candidates: Sequence[Claim]) -> dict[int, int]:
+    """Claims of one account that carry claims already told elsewhere in the story: index -> candidate index."""
+    if not claims or not candidates:
+        return {}
+    scores = score_matrix([features(c) for c in claims], [features(c) for c in candidates], ACCOUNTS)
+    return {p.a: p.b for p in assign(scores)}

@@ -68,6 +68,13 @@ class Change(msgspec.Struct, kw_only=True, frozen=True):
     significance: Significance
     summary: str
 
+    @property
+    def claim(self) -> ClaimRead:
+        """The claim the change is about: the later one, or the one removed."""
+        claim = self.after or self.before
+        assert claim is not None, "a change has a claim on at least one side"
+        return claim
+
 
 class ConditionSet(msgspec.Struct, kw_only=True, frozen=True):
     """One speaker's conditions as a set: "2 new conditions added, 1 dropped (Vladimir Putin)"."""

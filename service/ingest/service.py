@@ -14,9 +14,11 @@ from service.claims import repository as claims_repository
 from service.claims.models import ClaimRecord
 from service.claims.service import to_read
 from service.db import utcnow
-from service.diffing.schemas import ChangeSet
+from service.diffing import diff_claims, one_sided, pair_claims
+from service.diffing.schemas import ChangeSet, ChangeType
 from service.extraction import extract_claims
 from service.stories.service import get_story, slugify
+from service.timeline.service import thread_version
 from service.versions import repository as versions_repository
 from service.versions.models import Version
 from service.versions.schemas import VersionCreate
@@ -69,10 +71,20 @@ async def ingest_version(session: AsyncSession, story_id: UUID, data: VersionCre
     records = await claims_repository.add_claims(session, story_id, version.id, claims)
     stored = await versions_repository.get_version(session, version.id)
     assert stored is not None
-    changes = None
-    if latest is not None:
-        before = [to_read(r) for r in await claims_repository.version_claims(session, latest.id)]
-        changes = await record_changes(session, latest, stored, before, [to_read(r) for r in records])
+    after = [to_read(r) for r in records]
+    before = [to_read(r) for r in await claims_repository.version_claims(session, latest.id)] if latest else []
+    pairing = pair_claims(before, after) if latest else None
+    changeset = diff_claims(before, after, latest.id, stored.id, pairing) if latest else None
+    threading = await thread_version(
+        session, stored, records, after, before, pairing, changeset.changes if changeset else []
+    )
+    if changeset is not None:
+        await record_changes(session, stored, latest.id if latest else None, changeset.changes, threading.thread_of)
+    else:  # an article's first version: the claims new to the story enter the timeline as added
+        started = [one_sided(ChangeType.ADDED, c) for c in after if c.id in threading.started]
+        await record_changes(session, stored, None, started, threading.thread_of)
+    # read back as the diff endpoint serves it: claims now carry their threads
+    changes = await diff_versions(session, story_id, latest.id, stored.id, DEFAULT_FILTERS) if latest else None
     return Ingested(stored, True, records, changes)
 
 

@@ -56,7 +56,7 @@ async def get_story(session: AsyncSession, story_id: UUID) -> Story:
 
 
 async def list_stories(session: AsyncSession, cursor: str | None, limit: int) -> StoryPage:
-    before = decode_cursor(cursor) if cursor else None
+    before = decode_cursor(cursor)[:2] if cursor else None
     stories = await repository.list_stories(session, before, limit + 1)
     page = stories[:limit]
     next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if len(stories) > limit else None

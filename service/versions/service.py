@@ -31,7 +31,7 @@ async def list_versions(
     limit: int,
 ) -> VersionPage:
     await get_story(session, story_id)
-    after = decode_cursor(cursor) if cursor else None
+    after = decode_cursor(cursor)[:2] if cursor else None
     versions = await repository.list_versions(
         session, story_id, source=source, article_id=article_id, after=after, limit=limit + 1
     )

@@ -20,8 +20,10 @@ BIN = Path(sys.executable).parent
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     out = tmp_path_factory.mktemp("sdk")
     config = out / "config.yml"
+    # The generator reads no Atom; the feed operation is generated to return the XML as text.
     config.write_text(
         "package_name_override: story_claims_client\nproject_name_override: story-claims-client\npost_hooks: []\n"
+        "content_type_overrides:\n  application/atom+xml: text/plain\n"
     )
     result = subprocess.run(
         [

@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import exists, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from service.changes.models import ChangeRecord
+from service.claims.models import ClaimRecord
+from service.timeline.models import Thread, ThreadPresence
+from service.versions.models import Article, Source, Version
+
+# Threads a new outlet's claim may join: the story's most recently seen ones. A bound, so that
+# ingest costs the same in a story's thousandth version as in its tenth.
+CANDIDATE_THREADS = 300
+
+
+async def candidate_threads(
+    session: AsyncSession, story_id: UUID, exclude: Collection[UUID]
+) -> list[tuple[Thread, ClaimRecord]]:
+    query = (
+        select(Thread, ClaimRecord)
+        .join(ClaimRecord, ClaimRecord.id == Thread.latest_claim_id)
+        .where(Thread.story_id == story_id)
+        .order_by(Thread.last_seen_at.desc(), Thread.id)
+        .limit(CANDIDATE_THREADS)
+    )
+    if exclude:
+        query = query.where(Thread.id.not_in(exclude))
+    return [(t, c) for t, c in (await session.execute(query)).all()]
+
+
+async def threads_by_id(session: AsyncSession, ids: Collection[UUID]) -> dict[UUID, Thread]:
+    if not ids:
+        return {}
+    return {t.id: t for t in await session.scalars(select(Thread).where(Thread.id.in_(ids)))}
+
+
+async def presence(session: AsyncSession, thread_ids: Collection[UUID]) -> list[tuple[ThreadPresence, str]]:
+    """Each thread's presence rows with the source slug, first seen first."""
+    if not thread_ids:
+        return []
+    query = (
+        select(ThreadPresence, Source.slug)
+        .join(Source, Source.id == ThreadPresence.source_id)
+        .where(ThreadPresence.thread_id.in_(thread_ids))
+        .order_by(ThreadPresence.first_seen_at, ThreadPresence.id)
+    )
+    return [(p, slug) for p, slug in (await session.execute(query)).all()]
+
+
+async def article_presence(
+    session: AsyncSession, article_id: UUID, thread_ids: Collection[UUID]
+) -> dict[UUID, ThreadPresence]:
+    if not thread_ids:
+        return {}
+    query = select(ThreadPresence).where(
+        ThreadPresence.article_id == article_id, ThreadPresence.thread_id.in_(thread_ids)
+    )
+    return {p.thread_id: p for p in await session.scalars(query)}
+
+
+async def carried_elsewhere(session: AsyncSession, thread_ids: Collection[UUID], article_id: UUID) -> set[UUID]:
+    """The threads some other article's latest version still carries."""
+    if not thread_ids:
+        return set()
+    query = select(ThreadPresence.thread_id).where(
+        ThreadPresence.thread_id.in_(thread_ids),
+        ThreadPresence.article_id != article_id,
+        ThreadPresence.present.is_(True),
+    )
+    return set(await session.scalars(query))
+
+
+async def list_threads(
+    session: AsyncSession,
+    story_id: UUID,
+    *,
+    kinds: Collection[str],
+    speaker: str | None,
+    source: str | None,
+    statuses: Collection[str],
+    after: tuple[datetime, UUID] | None,
+    limit: int,
+) -> list[tuple[Thread, str]]:
+    query = (
+        select(Thread, Source.slug)
+        .join(Source, Source.id == Thread.first_source_id)
+        .where(Thread.story_id == story_id)
+        .order_by(Thread.first_seen_at, Thread.id)
+        .limit(limit)
+    )
+    if kinds:
+        query = query.where(Thread.kind.in_(kinds))
+    if speaker:
+        query = query.where(Thread.speaker_name == speaker)
+    if statuses:
+        query = query.where(Thread.status.in_(statuses))
+    if source:
+        carried = (
+            select(ThreadPresence.id)
+            .join(Source, Source.id == ThreadPresence.source_id)
+            .where(ThreadPresence.thread_id == Thread.id, Source.slug == source)
+        )
+        query = query.where(exists(carried))
+    if after:
+        query = query.where(tuple_(Thread.first_seen_at, Thread.id) > tuple_(*after))
+    return [(t, slug) for t, slug in (await session.execute(query)).all()]
+
+
+async def get_thread(session: AsyncSession, thread_id: UUID) -> tuple[Thread, str] | None:
+    query = select(Thread, Source.slug).join(Source, Source.id == Thread.first_source_id).where(Thread.id == thread_id)
+    row = (await session.execute(query)).first()
+    return (row[0], row[1]) if row else None
+
+
+async def thread_claims(session: AsyncSession, thread_id: UUID) -> list[tuple[ClaimRecord, Version, str]]:
+    """Every claim of the thread with its version and source, in observation order."""
+    query = (
+        select(ClaimRecord, Version, Source.slug)
+        .join(Version, Version.id == ClaimRecord.version_id)
+        .join(Article, Article.id == Version.article_id)
+        .join(Source, Source.id == Article.source_id)
+        .where(ClaimRecord.thread_id == thread_id)
+        .order_by(Version.observed_at, Version.id)
+    )
+    return [(c, v, s) for c, v, s in (await session.execute(query)).all()]
+
+
+async def thread_changes(session: AsyncSession, thread_id: UUID) -> list[ChangeRecord]:
+    query = (
+        select(ChangeRecord)
+        .where(ChangeRecord.thread_id == thread_id)
+        .order_by(ChangeRecord.observed_at, ChangeRecord.position)
+    )
+    return list(await session.scalars(query))
+
+
+async def timeline(
+    session: AsyncSession,
+    story_id: UUID,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    source: str | None,
+    kinds: Collection[str],
+    types: Collection[str],
+    after: tuple[datetime, UUID, int] | None,
+    limit: int,
+) -> list[tuple[ChangeRecord, Version, str]]:
+    """Changes in observation order; `after` is the (observed_at, version, position) of the last one seen."""
+    query = (
+        select(ChangeRecord, Version, Source.slug)
+        .join(Version, Version.id == ChangeRecord.to_version_id)
+        .join(Source, Source.id == ChangeRecord.source_id)
+        .where(ChangeRecord.story_id == story_id)
+        .order_by(ChangeRecord.observed_at, ChangeRecord.to_version_id, ChangeRecord.position)
+        .limit(limit)
+    )
+    if since is not None:
+        query = query.where(ChangeRecord.observed_at >= since)
+    if until is not None:
+        query = query.where(ChangeRecord.observed_at < until)
+    if source is not None:
+        query = query.where(Source.slug == source)
+    if kinds:
+        query = query.where(ChangeRecord.kind.in_(kinds))
+    if types:
+        query = query.where(ChangeRecord.type.in_(types))
+    if after is not None:
+        key = tuple_(ChangeRecord.observed_at, ChangeRecord.to_version_id, ChangeRecord.position)
+        query = query.where(key > tuple_(*after))
+    return [(c, v, s) for c, v, s in (await session.execute(query)).all()]
+
+
+async def latest_changes(
+    session: AsyncSession, story_id: UUID, types: Collection[str], limit: int
+) -> list[tuple[ChangeRecord, Version, str]]:
+    query = (
+        select(ChangeRecord, Version, Source.slug)
+        .join(Version, Version.id == ChangeRecord.to_version_id)
+        .join(Source, Source.id == ChangeRecord.source_id)
+        .where(ChangeRecord.story_id == story_id, ChangeRecord.type.in_(types))
+        .order_by(ChangeRecord.observed_at.desc(), ChangeRecord.to_version_id.desc(), ChangeRecord.position.desc())
+        .limit(limit)
+    )
+    return [(c, v, s) for c, v, s in (await session.execute(query)).all()]

@@ -1,0 +1,358 @@
+"""Claim threads: each claim followed across versions and outlets; the story's timeline of changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from datetime import datetime
+from typing import NamedTuple
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from service.changes.models import ChangeRecord
+from service.changes.service import to_change
+from service.claims import repository as claims_repository
+from service.claims.models import ClaimRecord
+from service.claims.schemas import ClaimRead
+from service.claims.service import to_read
+from service.diffing import Pairing, match_across
+from service.diffing.schemas import Change, ChangeType
+from service.errors import NotFound
+from service.extraction import ClaimKind
+from service.pagination import decode_cursor, encode_cursor
+from service.stories.service import get_story
+from service.timeline import repository
+from service.timeline.models import Thread, ThreadPresence
+from service.timeline.schemas import (
+    HistoryEntry,
+    Sighting,
+    SourcePresence,
+    ThreadHistory,
+    ThreadPage,
+    ThreadRead,
+    ThreadStatus,
+    TimelineItem,
+    TimelinePage,
+)
+from service.versions import repository as versions_repository
+from service.versions.models import Version
+
+
+class Threading(NamedTuple):
+    thread_of: dict[UUID, UUID]  # claim id -> thread id, for the new version's and the previous version's claims
+    started: set[UUID]  # the new version's claims that started a thread of their own
+
+
+async def thread_version(
+    session: AsyncSession,
+    version: Version,
+    records: list[ClaimRecord],
+    claims: list[ClaimRead],
+    previous: list[ClaimRead],
+    pairing: Pairing | None,
+    changes: list[Change],
+) -> Threading:
+    """Put each claim of a new version on its thread.
+
+    A claim continues the thread of the claim it matched in the article's previous version; else it
+    joins a matching thread another outlet started; else it starts a thread of its own.
+    """
+    thread_of: dict[int, UUID] = {}
+    if pairing is not None:
+        for later, earlier in pairing.continuations().items():
+            if (earlier_thread := previous[earlier].thread_id) is not None:
+                thread_of[later] = earlier_thread
+    rest = [j for j in range(len(claims)) if j not in thread_of]
+    if rest:
+        candidates = await repository.candidate_threads(session, version.story_id, exclude=set(thread_of.values()))
+        joined = match_across([claims[j] for j in rest], [to_read(claim) for _, claim in candidates])
+        for k, c in joined.items():
+            thread_of[rest[k]] = candidates[c][0].id
+    carried_before = {c.thread_id for c in previous if c.thread_id is not None}
+    threads = await repository.threads_by_id(session, set(thread_of.values()) | carried_before)
+    started = [j for j in range(len(claims)) if j not in thread_of]
+    for j in started:
+        thread = _new_thread(version, claims[j])
+        session.add(thread)
+        threads[thread.id] = thread
+        thread_of[j] = thread.id
+    await session.flush()  # threads exist before claims and presence point at them
+
+    modified = {c.after.id for c in changes if c.type == ChangeType.MODIFIED and c.after is not None}
+    for j, record in enumerate(records):
+        record.thread_id = thread_of[j]
+        _carried(threads[thread_of[j]], version, claims[j], modified=claims[j].id in modified)
+    carried_now = set(thread_of.values())
+    await _update_presence(session, version, carried_now, carried_before - carried_now)
+    for thread_id in (
+        carried_before
+        - carried_now
+        - await repository.carried_elsewhere(session, carried_before - carried_now, version.article_id)
+    ):
+        thread = threads[thread_id]
+        thread.status, thread.removed_at, thread.removed_by_version_id = (
+            ThreadStatus.REMOVED,
+            version.observed_at,
+            version.id,
+        )
+    await session.flush()
+    return Threading(
+        thread_of={claims[j].id: t for j, t in thread_of.items()}
+        | {c.id: c.thread_id for c in previous if c.thread_id},
+        started={claims[j].id for j in started},
+    )
+
+
+def _new_thread(version: Version, claim: ClaimRead) -> Thread:
+    return Thread(
+        id=uuid.uuid4(),
+        story_id=version.story_id,
+        kind=claim.kind.value,
+        speaker_name=claim.speaker.name if claim.speaker else None,
+        text=claim.text,
+        status=ThreadStatus.ACTIVE,
+        modified=False,
+        latest_claim_id=claim.id,
+        first_seen_at=version.observed_at,
+        first_version_id=version.id,
+        first_source_id=version.article.source_id,
+        last_seen_at=version.observed_at,
+        last_version_id=version.id,
+    )
+
+
+def _carried(thread: Thread, version: Version, claim: ClaimRead, *, modified: bool) -> None:
+    thread.modified = thread.modified or modified
+    thread.status = ThreadStatus.CHANGED if thread.modified else ThreadStatus.ACTIVE
+    thread.removed_at = thread.removed_by_version_id = None
+    if version.observed_at >= thread.last_seen_at:
+        thread.kind, thread.text, thread.latest_claim_id = claim.kind.value, claim.text, claim.id
+        thread.speaker_name = claim.speaker.name if claim.speaker else None
+        thread.last_seen_at, thread.last_version_id = version.observed_at, version.id
+    if version.observed_at < thread.first_seen_at:  # an earlier report, posted late
+        thread.first_seen_at, thread.first_version_id = version.observed_at, version.id
+        thread.first_source_id = version.article.source_id
+
+
+async def _update_presence(session: AsyncSession, version: Version, carried: set[UUID], dropped: set[UUID]) -> None:
+    rows = await repository.article_presence(session, version.article_id, carried | dropped)
+    for thread_id in dropped:
+        if thread_id in rows:
+            rows[thread_id].present = False
+    for thread_id in carried:
+        row = rows.get(thread_id)
+        if row is None:
+            session.add(
+                ThreadPresence(
+                    thread_id=thread_id,
+                    article_id=version.article_id,
+                    source_id=version.article.source_id,
+                    first_seen_at=version.observed_at,
+                    first_version_id=version.id,
+                    last_seen_at=version.observed_at,
+                    last_version_id=version.id,
+                    present=True,
+                )
+            )
+            continue
+        row.present = True
+        if version.observed_at >= row.last_seen_at:
+            row.last_seen_at, row.last_version_id = version.observed_at, version.id
+        if version.observed_at < row.first_seen_at:
+            row.first_seen_at, row.first_version_id = version.observed_at, version.id
+
+
+class ThreadFilters(NamedTuple):
+    kinds: list[ClaimKind]
+    speaker: str | None
+    source: str | None
+    statuses: list[ThreadStatus]
+
+
+async def list_threads(
+    session: AsyncSession, story_id: UUID, filters: ThreadFilters, cursor: str | None, limit: int
+) -> ThreadPage:
+    await get_story(session, story_id)
+    after = decode_cursor(cursor)[:2] if cursor else None
+    rows = await repository.list_threads(
+        session,
+        story_id,
+        kinds=[k.value for k in filters.kinds],
+        speaker=filters.speaker,
+        source=filters.source,
+        statuses=[s.value for s in filters.statuses],
+        after=after,
+        limit=limit + 1,
+    )
+    page = rows[:limit]
+    reads = await _thread_reads(session, page)
+    last = page[-1][0] if page else None
+    next_cursor = encode_cursor(last.first_seen_at, last.id) if last is not None and len(rows) > limit else None
+    return ThreadPage(items=reads, next_cursor=next_cursor)
+
+
+async def _thread_reads(session: AsyncSession, rows: list[tuple[Thread, str]]) -> list[ThreadRead]:
+    presence = await repository.presence(session, [t.id for t, _ in rows])
+    by_thread: dict[UUID, list[tuple[ThreadPresence, str]]] = {}
+    for row, slug in presence:
+        by_thread.setdefault(row.thread_id, []).append((row, slug))
+    return [_thread_read(thread, first_source, by_thread.get(thread.id, [])) for thread, first_source in rows]
+
+
+def _thread_read(thread: Thread, first_source: str, presence: list[tuple[ThreadPresence, str]]) -> ThreadRead:
+    sources: dict[str, SourcePresence] = {}
+    for row, slug in presence:  # first seen first: an outlet's earliest article speaks for it
+        if slug in sources:
+            sources[slug] = _merge_presence(sources[slug], row)
+            continue
+        sources[slug] = SourcePresence(
+            source=slug,
+            first_seen=Sighting(at=row.first_seen_at, source=slug, version_id=row.first_version_id),
+            last_seen=Sighting(at=row.last_seen_at, source=slug, version_id=row.last_version_id),
+            delay_seconds=(row.first_seen_at - thread.first_seen_at).total_seconds(),
+            present=row.present,
+        )
+    last_source = next(
+        (s.source for s in sources.values() if s.last_seen.version_id == thread.last_version_id), first_source
+    )
+    return ThreadRead(
+        id=thread.id,
+        story_id=thread.story_id,
+        kind=ClaimKind(thread.kind),
+        speaker=thread.speaker_name,
+        text=thread.text,
+        status=ThreadStatus(thread.status),
+        first_seen=Sighting(at=thread.first_seen_at, source=first_source, version_id=thread.first_version_id),
+        last_seen=Sighting(at=thread.last_seen_at, source=last_source, version_id=thread.last_version_id),
+        removed_at=thread.removed_at,
+        removed_by_version_id=thread.removed_by_version_id,
+        sources=sorted(sources.values(), key=lambda s: s.delay_seconds),
+    )
+
+
+def _merge_presence(known: SourcePresence, row: ThreadPresence) -> SourcePresence:
+    later = row.last_seen_at > known.last_seen.at
+    return SourcePresence(
+        source=known.source,
+        first_seen=known.first_seen,
+        last_seen=Sighting(at=row.last_seen_at, source=known.source, version_id=row.last_version_id)
+        if later
+        else known.last_seen,
+        delay_seconds=known.delay_seconds,
+        present=known.present or row.present,
+    )
+
+
+async def thread_history(session: AsyncSession, thread_id: UUID) -> ThreadHistory:
+    """Every state of one claim: where an article first carried it, each change to it, and its removal."""
+    found = await repository.get_thread(session, thread_id)
+    if found is None:
+        raise NotFound(f"No claim thread with id {thread_id}.")
+    (thread_read,) = await _thread_reads(session, [found])
+    changes = await repository.thread_changes(session, thread_id)
+    ids = {i for c in changes for i in (c.before_claim_id, c.after_claim_id) if i is not None}
+    claims = {i: to_read(r) for i, r in (await claims_repository.claims_by_id(session, ids)).items()}
+    change_into = {c.after_claim_id: to_change(c, claims) for c in changes if c.after_claim_id is not None}
+    removals = {c.to_version_id: to_change(c, claims) for c in changes if c.type == ChangeType.REMOVED}
+    entries: list[HistoryEntry] = []
+    last_state: dict[UUID, str] = {}  # article -> last wording seen, so unchanged repeats are skipped
+    for record, version, source in await repository.thread_claims(session, thread_id):
+        change = change_into.get(record.id)
+        if change is None and last_state.get(version.article_id) == record.text:
+            continue
+        last_state[version.article_id] = record.text
+        entries.append(_entry(version, source, to_read(record), change))
+    for version_id, removal in removals.items():
+        version, source = await _version_of(session, version_id)
+        assert removal.before is not None
+        entries.append(_entry(version, source, removal.before, removal))
+    entries.sort(key=lambda e: (e.observed_at, e.version_number))
+    return ThreadHistory(thread=thread_read, entries=entries)
+
+
+def _entry(version: Version, source: str, claim: ClaimRead, change: Change | None) -> HistoryEntry:
+    return HistoryEntry(
+        observed_at=version.observed_at,
+        published_at=version.published_at,
+        source=source,
+        version_id=version.id,
+        version_number=version.number,
+        claim=claim,
+        change=change,
+    )
+
+
+async def _version_of(session: AsyncSession, version_id: UUID) -> tuple[Version, str]:
+    version = await versions_repository.get_version(session, version_id)
+    assert version is not None
+    return version, version.article.source.slug
+
+
+class TimelineFilters(NamedTuple):
+    since: datetime | None
+    until: datetime | None
+    source: str | None
+    kinds: list[ClaimKind]
+    types: list[ChangeType]
+    include_minor: bool
+
+
+SUBSTANTIVE_TYPES = [ChangeType.ADDED, ChangeType.REMOVED, ChangeType.MODIFIED]
+
+
+async def story_timeline(
+    session: AsyncSession, story_id: UUID, filters: TimelineFilters, cursor: str | None, limit: int
+) -> TimelinePage:
+    """Every change in observation order, across outlets; a cursor stays valid while versions arrive."""
+    await get_story(session, story_id)
+    types = filters.types or ([] if filters.include_minor else SUBSTANTIVE_TYPES)
+    rows = await repository.timeline(
+        session,
+        story_id,
+        since=filters.since,
+        until=filters.until,
+        source=filters.source,
+        kinds=[k.value for k in filters.kinds],
+        types=[t.value for t in types],
+        after=decode_cursor(cursor) if cursor else None,
+        limit=limit + 1,
+    )
+    page = rows[:limit]
+    items = await timeline_items(session, page)
+    last = page[-1][0] if page else None
+    next_cursor = (
+        encode_cursor(last.observed_at, last.to_version_id, last.position) if last and len(rows) > limit else None
+    )
+    return TimelinePage(items=items, next_cursor=next_cursor)
+
+
+async def timeline_items(
+    session: AsyncSession, rows: Collection[tuple[ChangeRecord, Version, str]]
+) -> list[TimelineItem]:
+    ids = {i for c, _, _ in rows for i in (c.before_claim_id, c.after_claim_id) if i is not None}
+    claims = {i: to_read(r) for i, r in (await claims_repository.claims_by_id(session, ids)).items()}
+    items = []
+    for row, version, source in rows:
+        change = to_change(row, claims)
+        claim = change.after or change.before
+        items.append(
+            TimelineItem(
+                id=row.id,
+                observed_at=version.observed_at,
+                published_at=version.published_at,
+                event_times=[t.value for t in (claim.times if claim else []) if t.value],
+                source=source,
+                version_id=version.id,
+                version_number=version.number,
+                thread_id=row.thread_id,
+                change=change,
+            )
+        )
+    return items
+
+
+async def latest_changes(session: AsyncSession, story_id: UUID, limit: int) -> list[TimelineItem]:
+    """The story's newest substantive changes, newest first."""
+    rows = await repository.latest_changes(session, story_id, [t.value for t in SUBSTANTIVE_TYPES], limit)
+    return await timeline_items(session, rows)
