@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator, event
+from sqlalchemy import ColumnElement, DateTime, Dialect, MetaData, TypeDecorator, event, literal, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -73,3 +74,12 @@ def dialect_insert(session: AsyncSession, table: Any) -> postgresql.Insert | sql
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+def keyset(columns: Sequence[Any], values: Sequence[Any], *, after: bool = True) -> ColumnElement[bool]:
+    """`(columns) > (values)` (or `<`), each value bound with its column's type: the SQLite storage
+    of a datetime is text, and must be compared as the column stores it.
+    """
+    left = tuple_(*columns)
+    right = tuple_(*(literal(value, column.type) for column, value in zip(columns, values, strict=True)))
+    return left > right if after else left < right

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import exists, or_, select, tuple_
+from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from service.db import keyset
 from service.stories.models import Story
 
 
@@ -26,7 +27,7 @@ async def list_stories(session: AsyncSession, before: tuple[datetime, UUID] | No
     """Newest first; `before` is the (created_at, id) of the last story already seen."""
     query = select(Story).order_by(Story.created_at.desc(), Story.id.desc()).limit(limit)
     if before:
-        query = query.where(tuple_(Story.created_at, Story.id) < tuple_(*before))
+        query = query.where(keyset([Story.created_at, Story.id], before, after=False))
     return list(await session.scalars(query))
 
 

@@ -4,11 +4,12 @@ from collections.abc import Collection
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import exists, select, tuple_
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.changes.models import ChangeRecord
 from service.claims.models import ClaimRecord
+from service.db import keyset
 from service.timeline.models import Thread, ThreadPresence
 from service.versions.models import Article, Source, Version
 
@@ -106,7 +107,7 @@ async def list_threads(
         )
         query = query.where(exists(carried))
     if after:
-        query = query.where(tuple_(Thread.first_seen_at, Thread.id) > tuple_(*after))
+        query = query.where(keyset([Thread.first_seen_at, Thread.id], after))
     return [(t, slug) for t, slug in (await session.execute(query)).all()]
 
 
@@ -170,8 +171,9 @@ async def timeline(
     if types:
         query = query.where(ChangeRecord.type.in_(types))
     if after is not None:
-        key = tuple_(ChangeRecord.observed_at, ChangeRecord.to_version_id, ChangeRecord.position)
-        query = query.where(key > tuple_(*after))
+        query = query.where(
+            keyset([ChangeRecord.observed_at, ChangeRecord.to_version_id, ChangeRecord.position], after)
+        )
     return [(c, v, s) for c, v, s in (await session.execute(query)).all()]
 
 

@@ -81,4 +81,6 @@ class TimelineItem(msgspec.Struct, kw_only=True, frozen=True):
 
 class TimelinePage(msgspec.Struct, kw_only=True):
     items: list[TimelineItem]
+    # Always given, even on the last page, so a client can come back for what arrives later.
     next_cursor: str | None
+    has_more: bool  # more items exist now beyond this page

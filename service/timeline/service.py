@@ -321,10 +321,8 @@ async def story_timeline(
     page = rows[:limit]
     items = await timeline_items(session, page)
     last = page[-1][0] if page else None
-    next_cursor = (
-        encode_cursor(last.observed_at, last.to_version_id, last.position) if last and len(rows) > limit else None
-    )
-    return TimelinePage(items=items, next_cursor=next_cursor)
+    next_cursor = encode_cursor(last.observed_at, last.to_version_id, last.position) if last else cursor
+    return TimelinePage(items=items, next_cursor=next_cursor, has_more=len(rows) > limit)
 
 
 async def timeline_items(

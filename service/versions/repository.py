@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
-from service.db import dialect_insert
+from service.db import dialect_insert, keyset
 from service.versions.models import Article, Source, Version
 
 _WITH_SOURCE = joinedload(Version.article).joinedload(Article.source)
@@ -71,7 +71,7 @@ async def list_versions(
     if article_id is not None:
         query = query.where(Version.article_id == article_id)
     if after:
-        query = query.where(tuple_(Version.observed_at, Version.id) > tuple_(*after))
+        query = query.where(keyset([Version.observed_at, Version.id], after))
     return list(await session.scalars(query.options(_WITH_SOURCE)))
 
 
