@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import diffing, extraction
+from bench import diffing, extraction, scale
 
-BENCHMARKS = {"extraction": extraction.main, "diffing": diffing.main}
+BENCHMARKS = {"extraction": extraction.main, "diffing": diffing.main, "scale": scale.main}
 
 
 def main(names: list[str]) -> None:
