@@ -56,7 +56,9 @@ def _mutate(paragraphs: list[str], pool: list[str], rng: random.Random) -> None:
     move = rng.random()
     i = rng.randrange(len(paragraphs))
     if move < 0.45:  # a figure is updated
-        paragraphs[i] = re.sub(r"\b\d[\d,]*\b", lambda m: str(int(m.group().replace(",", "")) + rng.randint(1, 9)), paragraphs[i], count=1)
+        paragraphs[i] = re.sub(
+            r"\b\d[\d,]*\b", lambda m: str(int(m.group().replace(",", "")) + rng.randint(1, 9)), paragraphs[i], count=1
+        )
         if not re.search(r"\d", paragraphs[i]):
             paragraphs[i] += f" At least {rng.randint(2, 90)} people were hurt."
     elif move < 0.6 and len(paragraphs) > 4:  # a paragraph is cut
@@ -94,7 +96,9 @@ def _run(name: str, url: str) -> None:
         middle = timeline["next_cursor"]
         threads = client.get(f"/v1/stories/{story}/claims", params={"limit": 200}).json()["items"]
         busiest = max(threads, key=lambda t: len(t["sources"]))["id"]
-        page = median_seconds(lambda: client.get(f"/v1/stories/{story}/timeline", params={"limit": 50, "cursor": middle}), READS)
+        page = median_seconds(
+            lambda: client.get(f"/v1/stories/{story}/timeline", params={"limit": 50, "cursor": middle}), READS
+        )
         history = median_seconds(lambda: client.get(f"/v1/claims/{busiest}/history"), READS)
         entries = len(client.get(f"/v1/claims/{busiest}/history").json()["entries"])
     hundred = min(100, len(seconds) // 2)

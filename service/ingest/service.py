@@ -17,6 +17,7 @@ from service.db import utcnow
 from service.diffing import diff_claims, one_sided, pair_claims
 from service.diffing.schemas import ChangeSet, ChangeType
 from service.extraction import extract_claims
+from service.stories import repository as stories_repository
 from service.stories.service import get_story, slugify
 from service.timeline.service import thread_version
 from service.versions import repository as versions_repository
@@ -51,6 +52,9 @@ async def ingest_version(session: AsyncSession, story_id: UUID, data: VersionCre
     # Parsing is CPU work: off the event loop, and before any lock is taken.
     claims = await anyio.to_thread.run_sync(partial(extract_claims, text, reference, known_speakers=known, model=model))
 
+    # Ingests into one story take turns from here: threads and their presence are shared by all
+    # of the story's articles, and concurrent updates of them could otherwise deadlock.
+    await stories_repository.lock_story(session, story_id)
     source_id = await versions_repository.ensure_source(session, source)
     article_id = await versions_repository.lock_article(session, story_id, source_id, url)
     latest = await versions_repository.latest_version(session, article_id)

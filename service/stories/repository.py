@@ -41,3 +41,8 @@ async def get_story_by_key(session: AsyncSession, key: str) -> Story | None:
         return await get_story(session, UUID(key))
     except ValueError:
         return await get_story_by_slug(session, key)
+
+
+async def lock_story(session: AsyncSession, story_id: UUID) -> None:
+    """Hold the story's row until commit (PostgreSQL; SQLite serialises writers anyway)."""
+    await session.execute(select(Story.id).where(Story.id == story_id).with_for_update())

@@ -40,3 +40,12 @@ def test_different_versions_posted_concurrently_get_distinct_numbers(live_server
     assert statuses == [201] * 12
     numbers = [n for (n,) in query(db, "SELECT number FROM versions ORDER BY number")]
     assert numbers == list(range(1, 13))
+
+
+def test_concurrent_versions_of_different_outlets_all_land_on_shared_threads(live_server: str, db: str) -> None:
+    story = httpx.post(f"{live_server}/v1/stories", json={"title": "Transit strike"}).json()["id"]
+    text = "Transit workers walked off the job on Monday, the union said.\n\nAbout 2,300 drivers joined the strike."
+    bodies = [{"source": f"outlet-{n}", "url": f"https://outlet-{n}.example/strike", "text": text} for n in range(8)]
+    assert _post_all(live_server, story, bodies) == [201] * 8
+    assert query(db, "SELECT count(*) FROM threads") == [(2,)]
+    assert query(db, "SELECT count(*) FROM thread_presence") == [(16,)]
