@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from service.extraction.lexicon import (
     ACCUSE,
+    ACCUSE_ONLY_WITH,
     BINDING_MODALS,
     CLAUSE_DEMANDS,
     CONDITION_NOUNS,
@@ -192,6 +193,8 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
 
 def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma in ACCUSE_ONLY_WITH and not any(c.lower_ == ACCUSE_ONLY_WITH[lemma] for c in verb.children):
+        return False
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
         return False
     if verb.pos_ == "NOUN":  # "Sorensen forecast that ...", mis-tagged: a noun root with a clause and a name

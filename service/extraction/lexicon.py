@@ -96,6 +96,8 @@ INSTRUCT = frozenset(["order", "instruct", "direct", "request", "ask", "urge", "
 # Inside a reported clause, these verbs make it a demand ("the guild would also insist on barriers").
 CLAUSE_DEMANDS = frozenset(["demand", "insist", "require"])
 ACCUSE = frozenset(["accuse", "blame", "fault", "charge"])
+# "charged him with fraud" accuses; "charged each migrant 6,000 euros" does not
+ACCUSE_ONLY_WITH = {"charge": "with"}
 DENY = frozenset(["deny", "refute", "dispute", "rebut"])
 # Verbs that carry a condition when their object names one ("outlined several conditions").
 PRESENT = frozenset(

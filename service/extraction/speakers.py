@@ -29,6 +29,10 @@ _NAME_LABELS = {
 }
 _TITLE_DEPS = frozenset(["compound", "amod", "poss", "case", "nmod"])
 _NP_SKIP_DEPS = frozenset(["appos", "relcl", "acl", "prep", "punct", "cc", "conj", "advmod"])
+# Institutions a place or body owns: "Morocco's government" speaks for Morocco.
+_INSTITUTION_NOUNS = frozenset(
+    "government ministry administration cabinet military army police office parliament".split()
+)
 # Common nouns that stand for the organisation last in the news ("the company said").
 _GENERIC_ORG_NOUNS = frozenset(
     ["company", "firm", "utility", "carrier", "airline", "lender", "manufacturer", "operator", "regulator", "group"]
@@ -75,6 +79,10 @@ class NameRegistry:
                 best = entry
         return best
 
+    def named(self, name: str, type_: SpeakerType) -> _Name:
+        """The known name this one stands for, or a new entry for it."""
+        return self.resolve(name) or self.add(name, type_)
+
     def names(self) -> list[_Name]:
         return list(self._names)
 
@@ -99,6 +107,17 @@ class NameRegistry:
 
     def first_named(self, *types: SpeakerType) -> _Name | None:
         return next((e for e in self._names if e.type in types), None)
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    """Tokens as the article spelled them: "Grande-Marlaska", "Ukraine’s President"."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    out = []
+    for k, tok in enumerate(ordered):
+        out.append(tok.text)
+        if k + 1 < len(ordered):
+            out.append(tok.whitespace_ if ordered[k + 1].i == tok.i + 1 else " ")
+    return "".join(out).strip(" ,")
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -126,7 +145,7 @@ def register_names(doc: Doc, registry: NameRegistry) -> None:
             continue
         type_ = _guess_type([t.text for t in words], ent.label_)
         registry.add(
-            " ".join(t.text for t in words),
+            _text(words),
             type_,
             _title(ent.root, words[0].i) if type_ is SpeakerType.PERSON else None,
         )
@@ -190,13 +209,13 @@ def _title(root: Token, name_start: int) -> str | None:
         before.insert(0, tok)
         i -= 1
     if before:
-        return " ".join(t.text for t in before).replace(" ’s", "’s").replace(" 's", "'s")
+        return _text(before)
     appos = next((c for c in root.children if c.dep_ == "appos"), None)
     if appos is None:
         return None
     words = [t for t in appos.subtree if not any(t in c.subtree for c in appos.children if c.dep_ in ("relcl", "acl"))]
     words = [t for t in words if not (t.i == words[0].i and t.lower_ in ("the", "a", "an"))]
-    return " ".join(t.text for t in words).strip(" ,") or None
+    return _text(words) or None
 
 
 def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
@@ -222,17 +241,19 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
     name = _proper_name(subject)
     appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if not name and appos is not None:  # "The authority's chief executive, Helena Marchbank, said"
-        words = [t.text for t in _proper_name(appos)]
-        entry = registry.resolve(" ".join(words)) or registry.add(" ".join(words), SpeakerType.PERSON)
+        entry = registry.named(_text(_proper_name(appos)), SpeakerType.PERSON)
         entry.type = SpeakerType.PERSON
-        role = " ".join(t.text for t in subject.subtree if t.i <= subject.i and t.lower_ not in ("the", "a", "an"))
-        entry.title = entry.title or role.replace(" 's", "'s").replace(" ’s", "’s")
+        entry.title = entry.title or _text(
+            t for t in subject.subtree if t.i <= subject.i and t.lower_ not in ("the", "a", "an")
+        )
+        return _from_entry(entry, mention)
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if not name and owner is not None and subject.lemma_.lower() in _INSTITUTION_NOUNS:  # "Morocco's government"
+        owner_name = _proper_name(owner)
+        entry = registry.named(_text(owner_name), _guess_type([t.text for t in owner_name], owner.ent_type_ or "ORG"))
         return _from_entry(entry, mention)
     if name:
-        words = [t.text for t in name]
-        entry = registry.resolve(" ".join(words)) or registry.add(
-            " ".join(words), _guess_type(words, _ent_label(subject))
-        )
+        entry = registry.named(_text(name), _guess_type([t.text for t in name], _ent_label(subject)))
         title = _title(subject, name[0].i)
         if title and not entry.title and entry.type is SpeakerType.PERSON:
             entry.title = title
@@ -250,7 +271,7 @@ def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
     for tok in reversed(sent[: pronoun.i - sent.start]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
             name = _proper_name(tok)
-            entry = registry.resolve(" ".join(t.text for t in name)) if name else None
+            entry = registry.resolve(_text(name)) if name else None
             if entry is not None and entry.type is SpeakerType.PERSON:
                 return entry
     return registry.last_speaker(SpeakerType.PERSON) or registry.last_named(SpeakerType.PERSON)
@@ -263,7 +284,7 @@ def _ent_label(token: Token) -> str | None:
 def _mention(subject: Token) -> str:
     tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i not in (subject.left_edge.i, subject.right_edge.i)]
     keep = [t for t in tokens if not any(t in c.subtree for c in subject.children if c.dep_ in ("relcl", "acl"))]
-    return " ".join(t.text for t in keep).replace(" ,", ",").replace(" ’s", "’s").replace(" 's", "'s").strip(" ,")
+    return _text(keep)
 
 
 def _spokes_for(subject: Token) -> str | None:
@@ -275,9 +296,9 @@ def _spokes_for(subject: Token) -> str | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     name = _proper_name(obj)
-                    return " ".join(t.text for t in name) if name else None
+                    return _text(name) if name else None
     names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return " ".join(t.text for t in names) or None
+    return _text(names) or None
 
 
 def _proper_name(head: Token) -> list[Token]:
@@ -326,4 +347,4 @@ def note_subject(sent: Span, registry: NameRegistry) -> None:
         return
     name = _proper_name(subject)
     if name:
-        registry.spoke(" ".join(t.text for t in name))
+        registry.spoke(_text(name))
