@@ -39,10 +39,11 @@ def story_versions(seed: int = 7) -> Iterator[dict[str, str]]:
     rng = random.Random(seed)
     pool = seed_paragraphs()
     articles = [rng.sample(pool, k=min(len(pool), rng.randint(6, 9))) for _ in range(OUTLETS)]
+    lengths = [len(a) for a in articles]
     for n in range(VERSIONS):
         outlet = n % OUTLETS
         paragraphs = articles[outlet]
-        _mutate(paragraphs, pool, rng)
+        _mutate(paragraphs, pool, rng, lengths[outlet])
         yield {
             "source": f"outlet-{outlet}",
             "url": f"https://outlet-{outlet}.example/story",
@@ -52,7 +53,8 @@ def story_versions(seed: int = 7) -> Iterator[dict[str, str]]:
         }
 
 
-def _mutate(paragraphs: list[str], pool: list[str], rng: random.Random) -> None:
+def _mutate(paragraphs: list[str], pool: list[str], rng: random.Random, length: int) -> None:
+    """One edit; cuts and additions keep the article near its first length, as live stories do."""
     move = rng.random()
     i = rng.randrange(len(paragraphs))
     if move < 0.45:  # a figure is updated
@@ -61,9 +63,9 @@ def _mutate(paragraphs: list[str], pool: list[str], rng: random.Random) -> None:
         )
         if not re.search(r"\d", paragraphs[i]):
             paragraphs[i] += f" At least {rng.randint(2, 90)} people were hurt."
-    elif move < 0.6 and len(paragraphs) > 4:  # a paragraph is cut
+    elif move < 0.6 and len(paragraphs) > length - 2:  # a paragraph is cut
         del paragraphs[i]
-    elif move < 0.8:  # one is added
+    elif move < 0.8 and len(paragraphs) < length + 2:  # one is added
         paragraphs.insert(i, rng.choice(pool))
     elif move < 0.9:  # two swap places
         j = rng.randrange(len(paragraphs))

@@ -195,6 +195,8 @@ def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ACCUSE_ONLY_WITH and not any(c.lower_ == ACCUSE_ONLY_WITH[lemma] for c in verb.children):
         return False
+    if lemma in REPORT and any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "is expected to", "was reported": a hedge, nobody speaking
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
         return False
     if verb.pos_ == "NOUN":  # "Sorensen forecast that ...", mis-tagged: a noun root with a clause and a name

@@ -11,7 +11,7 @@ from service.changes.models import ChangeRecord
 from service.claims.models import ClaimRecord
 from service.db import keyset
 from service.timeline.models import Thread, ThreadPresence
-from service.versions.models import Article, Source, Version
+from service.versions.models import Source, Version
 
 # Threads a new outlet's claim may join: the story's most recently seen ones. A bound, so that
 # ingest costs the same in a story's thousandth version as in its tenth.
@@ -117,17 +117,18 @@ async def get_thread(session: AsyncSession, thread_id: UUID) -> tuple[Thread, st
     return (row[0], row[1]) if row else None
 
 
-async def thread_claims(session: AsyncSession, thread_id: UUID) -> list[tuple[ClaimRecord, Version, str]]:
-    """Every claim of the thread with its version and source, in observation order."""
+async def thread_openings(
+    session: AsyncSession, thread_id: UUID, version_ids: Collection[UUID]
+) -> list[tuple[UUID, UUID, datetime]]:
+    """(claim id, version id, observed_at) of the thread's claims in these versions."""
+    if not version_ids:
+        return []
     query = (
-        select(ClaimRecord, Version, Source.slug)
+        select(ClaimRecord.id, ClaimRecord.version_id, Version.observed_at)
         .join(Version, Version.id == ClaimRecord.version_id)
-        .join(Article, Article.id == Version.article_id)
-        .join(Source, Source.id == Article.source_id)
-        .where(ClaimRecord.thread_id == thread_id)
-        .order_by(Version.observed_at, Version.id)
+        .where(ClaimRecord.thread_id == thread_id, ClaimRecord.version_id.in_(version_ids))
     )
-    return [(c, v, s) for c, v, s in (await session.execute(query)).all()]
+    return [(c, v, at) for c, v, at in (await session.execute(query)).all()]
 
 
 async def thread_changes(session: AsyncSession, thread_id: UUID) -> list[ChangeRecord]:

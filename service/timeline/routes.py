@@ -57,9 +57,15 @@ class TimelineController(Controller):
         summary="Read a claim thread's history",
         responses=problem_responses(400, 404),
     )
-    async def history(self, db_session: NamedDependency[AsyncSession], thread_id: FromPath[UUID]) -> ThreadHistory:
+    async def history(
+        self,
+        db_session: NamedDependency[AsyncSession],
+        thread_id: FromPath[UUID],
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> ThreadHistory:
         """Every state of one claim: its wording and values in each version and the change that led to it."""
-        return await service.thread_history(db_session, thread_id)
+        return await service.thread_history(db_session, thread_id, cursor, limit)
 
     @get(
         "/v1/stories/{story_id:uuid}/timeline",

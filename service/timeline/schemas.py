@@ -64,7 +64,8 @@ class HistoryEntry(msgspec.Struct, kw_only=True, frozen=True):
 
 class ThreadHistory(msgspec.Struct, kw_only=True, frozen=True):
     thread: ThreadRead
-    entries: list[HistoryEntry]
+    entries: list[HistoryEntry]  # oldest first
+    next_cursor: str | None
 
 
 class TimelineItem(msgspec.Struct, kw_only=True, frozen=True):

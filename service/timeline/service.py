@@ -244,49 +244,69 @@ def _merge_presence(known: SourcePresence, row: ThreadPresence) -> SourcePresenc
     )
 
 
-async def thread_history(session: AsyncSession, thread_id: UUID) -> ThreadHistory:
-    """Every state of one claim: where an article first carried it, each change to it, and its removal."""
+class _Step(NamedTuple):
+    """One state of a claim before it is loaded: an article first carrying it, or a stored change."""
+
+    observed_at: datetime
+    version_id: UUID
+    position: int  # -1 for a first carrying, in a version that has no change to the claim
+    claim_id: UUID | None
+    change: ChangeRecord | None
+
+    @property
+    def key(self) -> tuple[datetime, str, int]:
+        return self.observed_at, str(self.version_id), self.position
+
+
+async def thread_history(session: AsyncSession, thread_id: UUID, cursor: str | None, limit: int) -> ThreadHistory:
+    """Every state of one claim, oldest first: where each article first carried it, each change to it,
+    its removal. Paged, so a claim that changed a thousand times reads as fast as one that never did.
+    """
     found = await repository.get_thread(session, thread_id)
     if found is None:
         raise NotFound(f"No claim thread with id {thread_id}.")
     (thread_read,) = await _thread_reads(session, [found])
-    changes = await repository.thread_changes(session, thread_id)
-    ids = {i for c in changes for i in (c.before_claim_id, c.after_claim_id) if i is not None}
+    changes = [c for c in await repository.thread_changes(session, thread_id) if c.type != ChangeType.MOVED]
+    firsts = {row.first_version_id for row, _ in await repository.presence(session, [thread_id])}
+    openings = await repository.thread_openings(session, thread_id, firsts - {c.to_version_id for c in changes})
+    steps = [_Step(at, version_id, -1, claim_id, None) for claim_id, version_id, at in openings]
+    steps += [_Step(c.observed_at, c.to_version_id, c.position, None, c) for c in changes]
+    steps.sort(key=lambda s: s.key)
+    if cursor:
+        at, version_id, position = decode_cursor(cursor)
+        steps = [s for s in steps if s.key > (at, str(version_id), position)]
+    page = steps[:limit]
+    ids = {
+        i
+        for s in page
+        for i in (s.claim_id, s.change and s.change.before_claim_id, s.change and s.change.after_claim_id)
+        if i
+    }
     claims = {i: to_read(r) for i, r in (await claims_repository.claims_by_id(session, ids)).items()}
-    change_into = {c.after_claim_id: to_change(c, claims) for c in changes if c.after_claim_id is not None}
-    removals = {c.to_version_id: to_change(c, claims) for c in changes if c.type == ChangeType.REMOVED}
-    entries: list[HistoryEntry] = []
-    last_state: dict[UUID, str] = {}  # article -> last wording seen, so unchanged repeats are skipped
-    for record, version, source in await repository.thread_claims(session, thread_id):
-        change = change_into.get(record.id)
-        if change is None and last_state.get(version.article_id) == record.text:
-            continue
-        last_state[version.article_id] = record.text
-        entries.append(_entry(version, source, to_read(record), change))
-    for version_id, removal in removals.items():
-        version, source = await _version_of(session, version_id)
-        assert removal.before is not None
-        entries.append(_entry(version, source, removal.before, removal))
-    entries.sort(key=lambda e: (e.observed_at, e.version_number))
-    return ThreadHistory(thread=thread_read, entries=entries)
+    versions = await versions_repository.versions_by_id(session, {s.version_id for s in page})
+    entries = []
+    for step in page:
+        change = to_change(step.change, claims) if step.change is not None else None
+        claim = change.claim if change is not None else claims[step.claim_id] if step.claim_id else None
+        assert claim is not None
+        entries.append(_entry(versions[step.version_id], claim, change))
+    last = page[-1] if page else None
+    next_cursor = (
+        encode_cursor(last.observed_at, last.version_id, last.position) if last and len(steps) > limit else None
+    )
+    return ThreadHistory(thread=thread_read, entries=entries, next_cursor=next_cursor)
 
 
-def _entry(version: Version, source: str, claim: ClaimRead, change: Change | None) -> HistoryEntry:
+def _entry(version: Version, claim: ClaimRead, change: Change | None) -> HistoryEntry:
     return HistoryEntry(
         observed_at=version.observed_at,
         published_at=version.published_at,
-        source=source,
+        source=version.article.source.slug,
         version_id=version.id,
         version_number=version.number,
         claim=claim,
         change=change,
     )
-
-
-async def _version_of(session: AsyncSession, version_id: UUID) -> tuple[Version, str]:
-    version = await versions_repository.get_version(session, version_id)
-    assert version is not None
-    return version, version.article.source.slug
 
 
 class TimelineFilters(NamedTuple):

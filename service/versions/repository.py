@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from uuid import UUID
 
@@ -91,3 +92,9 @@ async def latest_version_of_source(session: AsyncSession, story_id: UUID, source
 async def version_number(session: AsyncSession, article_id: UUID, number: int) -> Version | None:
     query = select(Version).where(Version.article_id == article_id, Version.number == number)
     return await session.scalar(query.options(_WITH_SOURCE))
+
+
+async def versions_by_id(session: AsyncSession, ids: Collection[UUID]) -> dict[UUID, Version]:
+    if not ids:
+        return {}
+    return {v.id: v for v in await session.scalars(select(Version).where(Version.id.in_(ids)).options(_WITH_SOURCE))}

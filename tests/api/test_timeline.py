@@ -47,6 +47,11 @@ def test_a_figure_history_lists_its_values_in_order(client: TestClient, seeded: 
     ]
     assert entries[0]["change"] is None or entries[0]["change"]["type"] == "added"
     assert entries[1]["change"]["figures"] == [{"unit": "people", "before": 12, "after": 15, "relative": 0.25}]
+    assert history["next_cursor"] is None
+    first = client.get(f"/v1/claims/{thread['id']}/history", params={"limit": 1}).json()
+    rest = client.get(f"/v1/claims/{thread['id']}/history", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert first["entries"] + rest["entries"] == entries
+    assert rest["next_cursor"] is None
 
 
 def test_a_cut_claim_is_removed_by_the_version_that_cut_it_and_returns_when_restored(client: TestClient) -> None:
