@@ -75,21 +75,29 @@ async def ingest_version(session: AsyncSession, story_id: UUID, data: VersionCre
     records = await claims_repository.add_claims(session, story_id, version.id, claims)
     stored = await versions_repository.get_version(session, version.id)
     assert stored is not None
+    return Ingested(stored, True, records, await _follow(session, stored, records, latest))
+
+
+async def _follow(
+    session: AsyncSession, version: Version, records: list[ClaimRecord], previous: Version | None
+) -> ChangeSet | None:
+    """Diff against the article's previous version, put each claim on its thread, store the changes;
+    returns the substantive ChangeSet as the diff endpoint serves it, None for an article's first version.
+    """
     after = [to_read(r) for r in records]
-    before = [to_read(r) for r in await claims_repository.version_claims(session, latest.id)] if latest else []
-    pairing = pair_claims(before, after) if latest else None
-    changeset = diff_claims(before, after, latest.id, stored.id, pairing) if latest else None
-    threading = await thread_version(
-        session, stored, records, after, before, pairing, changeset.changes if changeset else []
-    )
-    if changeset is not None:
-        await record_changes(session, stored, latest.id if latest else None, changeset.changes, threading.thread_of)
-    else:  # an article's first version: the claims new to the story enter the timeline as added
+    if previous is None:
+        threading = await thread_version(session, version, records, after, [], None, [])
+        # the claims new to the story enter the timeline as added
         started = [one_sided(ChangeType.ADDED, c) for c in after if c.id in threading.started]
-        await record_changes(session, stored, None, started, threading.thread_of)
-    # read back as the diff endpoint serves it: claims now carry their threads
-    changes = await diff_versions(session, story_id, latest.id, stored.id, DEFAULT_FILTERS) if latest else None
-    return Ingested(stored, True, records, changes)
+        await record_changes(session, version, None, started, threading.thread_of)
+        return None
+    before = [to_read(r) for r in await claims_repository.version_claims(session, previous.id)]
+    pairing = pair_claims(before, after)
+    changes = diff_claims(before, after, previous.id, version.id, pairing).changes
+    threading = await thread_version(session, version, records, after, before, pairing, changes)
+    await record_changes(session, version, previous.id, changes, threading.thread_of)
+    # read back rather than reuse: the stored claims now carry their threads
+    return await diff_versions(session, version.story_id, previous.id, version.id, DEFAULT_FILTERS)
 
 
 async def _unchanged(session: AsyncSession, latest: Version) -> Ingested:

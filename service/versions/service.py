@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TypedDict
 from uuid import UUID
 
+import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.errors import NotFound
@@ -40,39 +39,21 @@ async def list_versions(
     return VersionPage(items=[to_summary(v) for v in page], next_cursor=next_cursor)
 
 
-class _SummaryFields(TypedDict):
-    id: UUID
-    story_id: UUID
-    article_id: UUID
-    source: str
-    url: str
-    number: int
-    title: str | None
-    content_hash: str
-    observed_at: datetime
-    published_at: datetime | None
-    created_at: datetime
-
-
 def to_summary(version: Version) -> VersionSummary:
-    return VersionSummary(**_summary_fields(version))
+    return VersionSummary(
+        id=version.id,
+        story_id=version.story_id,
+        article_id=version.article_id,
+        source=version.article.source.slug,
+        url=version.article.url,
+        number=version.number,
+        title=version.title,
+        content_hash=version.content_hash,
+        observed_at=version.observed_at,
+        published_at=version.published_at,
+        created_at=version.created_at,
+    )
 
 
 def to_read(version: Version) -> VersionRead:
-    return VersionRead(**_summary_fields(version), text=version.text)
-
-
-def _summary_fields(version: Version) -> _SummaryFields:
-    return {
-        "id": version.id,
-        "story_id": version.story_id,
-        "article_id": version.article_id,
-        "source": version.article.source.slug,
-        "url": version.article.url,
-        "number": version.number,
-        "title": version.title,
-        "content_hash": version.content_hash,
-        "observed_at": version.observed_at,
-        "published_at": version.published_at,
-        "created_at": version.created_at,
-    }
+    return VersionRead(**msgspec.structs.asdict(to_summary(version)), text=version.text)
