@@ -42,6 +42,9 @@ def figures(sent: Span) -> list[Figure]:
         start = _currency_start(doc, i, sent.start)
         upper, end = _range_end(doc, end, sent.end, value)
         unit, end = _unit(doc, start, i, end, sent.end)
+        if end + 1 < sent.end and doc[end].text in _DASHES and doc[end + 1].lower_ == "old":
+            i = end + 2  # "a six-year-old girl" describes her; it is not a figure the story reports
+            continue
         qualifier = _qualifier(doc, start, sent.start)
         if qualifier in ("over", "under") and unit in TIME_UNITS:  # "over three years" is a span, not "more than"
             qualifier = None

@@ -51,6 +51,7 @@ def test_ranges_keep_their_upper_bound() -> None:
         "The Halberd 2 broke apart over the ocean.",
         "He spoke aboard Air Force One on Sunday.",
         "The committee met at 9 a.m. on March 3.",
+        "Rescuers pulled a six-year-old girl from the rubble.",
     ],
 )
 def test_names_dates_and_clock_times_are_not_figures(text: str) -> None:
