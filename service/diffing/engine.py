@@ -296,8 +296,8 @@ def _conflict(x: ClaimRead, y: ClaimRead, *, figures_only: bool = False, polarit
     """
     fields, figures = field_changes(x, y)
     both = [f for f in figures if f.before is not None and f.after is not None]
-    if figures_only:
-        both = [f for f in both if _same_unit(f, x, y)]
+    if figures_only:  # no sentence pairs them: the same unit, and numbers of one size, or nothing
+        both = [f for f in both if _same_unit(f, x, y) and _comparable_size(f)]
     disputed = [s for s in aspects(x, y, fields, figures) if s in CONFLICT_ASPECTS and (s != Aspect.FIGURE or both)]
     if figures_only:
         disputed = [s for s in disputed if s == Aspect.FIGURE]
@@ -329,3 +329,10 @@ def match_across(claims: Sequence[Claim], candidates: Sequence[Claim]) -> dict[i
         return {}
     scores = score_matrix([features(c) for c in claims], [features(c) for c in candidates], ACCOUNTS)
     return {p.a: p.b for p in assign(scores)}
+
+
+def _comparable_size(change: FigureChange) -> bool:
+    """Two outlets' counts of one thing differ by a margin, not by orders of magnitude (18 dead is not 50,000)."""
+    if change.before is None or change.after is None or min(change.before, change.after) <= 0:
+        return change.before == change.after
+    return max(change.before, change.after) / min(change.before, change.after) <= 3

@@ -108,3 +108,11 @@ def test_compare_finds_conflicts_and_one_sided_claims() -> None:
     assert [(f.before, f.after) for f in conflict.figures] == [(3, 2)]
     assert [c.text for c in comparison.only_in_a] == ["The county opened a shelter at the high school."]
     assert [c.text for c in comparison.only_in_b] == ["At least 46 structures were destroyed."]
+
+
+def test_a_leftover_claim_does_not_conflict_with_a_number_of_another_size() -> None:
+    a = "At least 15 people were killed in the earthquake on Monday, officials said.\n\nThe 2023 earthquakes killed more than 50,000 people."
+    b = "At least 18 people were killed when the earthquake struck before dawn on Monday, the health ministry said."
+    comparison = compare(a, b)
+    assert [[(f.before, f.after) for f in c.figures] for c in comparison.conflicts] == [[(15, 18)]]
+    assert [c.text for c in comparison.only_in_a] == ["The 2023 earthquakes killed more than 50,000 people."]
