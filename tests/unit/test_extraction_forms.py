@@ -62,6 +62,18 @@ CASES = [
         "quote",
         "Trump",
     ),
+    (
+        "Speaking in Downing Street, Keir Starmer said: 'We were elected to deliver change, and that is what we're going to do.'",
+        "elected to deliver change",
+        "quote",
+        "Keir Starmer",
+    ),
+    (
+        "The prime minister ruled out an election, insisting that voters want the government to 'get on with the job'.",
+        "ruled out an election",
+        "statement",
+        None,
+    ),
     # reported speech and its cues
     (
         "Vantreese said about 320 firefighters were assigned to the blaze.",
