@@ -15,7 +15,7 @@ from deepdiff import DeepDiff
 
 from service.diffing.matching import content_words, word_overlap
 from service.diffing.schemas import Aspect, FieldChange, FigureChange
-from service.extraction.schemas import Claim, Figure
+from service.extraction.schemas import Claim, Figure, TimeExpression
 
 REWORD_OVERLAP = 0.5  # content words shared (Dice) above which a changed sentence is the same proposition
 _PATH_PART = re.compile(r"\['([^']*)'\]|\[(\d+)\]")
@@ -27,7 +27,7 @@ def claim_data(claim: Claim, figures: list[Figure], figure_keys: list[str]) -> d
         "speaker": {"name": claim.speaker.name, "title": claim.speaker.title} if claim.speaker else None,
         "quote": _normal(claim.quote) if claim.quote and claim.kind == "quote" else None,
         "figures": {key: f.value for key, f in zip(figure_keys, figures, strict=True)},
-        "times": _keyed_times(claim),
+        "times": {key: t.value for key, t in _keyed_times(claim).items()},
         "hedges": dict.fromkeys(claim.hedges, True),
         "negated": claim.negated,
     }
@@ -37,15 +37,18 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[“”\"‘’'.,;:!?…—–-]", " ", text.lower()).split())
 
 
-def _keyed_times(claim: Claim) -> dict[str, str | None]:
-    keyed: dict[str, str | None] = {}
+def _keyed_times(claim: Claim) -> dict[str, TimeExpression]:
+    """Times keyed by grain; one the normaliser could not place ("the early hours of") says nothing to compare."""
+    keyed: dict[str, TimeExpression] = {}
     for t in claim.times:
+        if t.value is None:
+            continue
         key = t.grain
         n = 1
         while key in keyed:
             n += 1
             key = f"{t.grain}{n}"
-        keyed[key] = t.value
+        keyed[key] = t
     return keyed
 
 
@@ -100,7 +103,7 @@ def field_changes(a: Claim, b: Claim) -> tuple[list[FieldChange], list[FigureCha
     for path, value in diff.get("dictionary_item_removed", {}).items():
         changes.append(FieldChange(path=_path(path), before=value, after=None))
     texts = {f"figures.{k}": f.text for k, f in zip(keys_a + keys_b, [*figures_a, *figures_b], strict=True)}
-    texts |= {f"times.{k}": t.text for claim in (a, b) for k, t in zip(_keyed_times(claim), claim.times, strict=True)}
+    texts |= {f"times.{k}": t.text for claim in (a, b) for k, t in _keyed_times(claim).items()}
     changes = [c for c in changes if not _tagging_noise(c, texts, a.text, b.text)]
     changes.sort(key=lambda c: c.path)
     units = {k: f.unit for k, f in zip(keys_a, figures_a, strict=True)} | {
