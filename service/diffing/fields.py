@@ -28,9 +28,16 @@ def claim_data(claim: Claim, figures: list[Figure], figure_keys: list[str]) -> d
         "quote": _normal(claim.quote) if claim.quote and claim.kind == "quote" else None,
         "figures": {key: f.value for key, f in zip(figure_keys, figures, strict=True)},
         "times": {key: t.value for key, t in _keyed_times(claim).items()},
-        "hedges": dict.fromkeys(claim.hedges, True),
+        "hedges": dict.fromkeys(_hedges(claim), True),
         "negated": claim.negated,
     }
+
+
+def _hedges(claim: Claim) -> list[str]:
+    """ "according to" hedges only a claim nobody is named for; with a speaker it is just how the
+    attribution is worded ("officials said" and "according to officials" say the same).
+    """
+    return [h for h in claim.hedges if not (h == "according to" and claim.speaker is not None)]
 
 
 def _normal(text: str) -> str:
