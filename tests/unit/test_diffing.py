@@ -27,6 +27,13 @@ A spokesperson for Northbay Power Cooperative said it was too early to speculate
             id="copy-edits",
         ),
         pytest.param(ARTICLE.replace("canyon", "cayon"), id="typo-introduced"),
+        pytest.param(
+            ARTICLE.replace(
+                "Vantreese said about 320 firefighters were assigned to the blaze.",
+                "About 320 firefighters were assigned to the blaze, according to Vantreese.",
+            ),
+            id="said-to-according-to",
+        ),
         pytest.param("\n\n".join(reversed(ARTICLE.split("\n\n"))), id="paragraphs-reversed"),
         pytest.param(
             ARTICLE.replace("by early Friday, and crews had", "by early Friday. Crews had"), id="sentence-split"
