@@ -18,6 +18,7 @@ from service.extraction.lexicon import (
     CONDITIONAL_MARKS,
     CUES,
     DEMAND,
+    DEMAND_PARTICLES,
     DENY,
     DEONTIC,
     DEONTIC_PHRASES,
@@ -270,6 +271,8 @@ def _demands(cue: Token) -> bool:
         return any(c.lower_ == "on" for c in cue.children)
     if lemma in INSTRUCT:  # "ordered Corvane to replace", not "ordered replacement satellites" or "told X that"
         return any(c.dep_ == "xcomp" for c in cue.children)
+    if lemma in DEMAND_PARTICLES:
+        return any(c.lower_ in DEMAND_PARTICLES[lemma] for c in cue.children)
     if lemma in DEMAND:
         return True
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in cue.children)

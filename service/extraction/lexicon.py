@@ -96,6 +96,9 @@ INSTRUCT = frozenset(["order", "instruct", "direct", "request", "ask", "urge", "
 # Inside a reported clause, these verbs make it a demand ("the guild would also insist on barriers").
 CLAUSE_DEMANDS = frozenset(["demand", "insist", "require"])
 ACCUSE = frozenset(["accuse", "blame", "fault", "charge"])
+# Demand verbs that demand only with their particle: "called for talks", "pressed for a vote",
+# not "called the decision a mistake".
+DEMAND_PARTICLES = {"call": ("for", "on"), "press": ("for",), "push": ("for",)}
 # "charged him with fraud" accuses; "charged each migrant 6,000 euros" does not
 ACCUSE_ONLY_WITH = {"charge": "with"}
 DENY = frozenset(["deny", "refute", "dispute", "rebut"])
