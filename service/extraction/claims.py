@@ -87,7 +87,11 @@ def extract_claims(
             else:
                 note_subject(sent, registry)
             claims.append(claim)
-    return _attribute_bare_quotes(claims)
+    items = {b.paragraph for b in paragraphs if b.item}
+    claims = _attribute_list_items(_attribute_bare_quotes(claims), items)
+    # a lead-in such as "Ashdown said:" has lent its speaker to what follows; it claims nothing itself
+    kept = [c for c in claims if c.content.strip(" :")]
+    return [msgspec.structs.replace(c, index=k) for k, c in enumerate(kept)]
 
 
 def _claim(sent: Span, block: Block, index: int, published: date | None, registry: NameRegistry) -> Claim:
@@ -396,13 +400,30 @@ def _attribute_bare_quotes(claims: list[Claim]) -> list[Claim]:
         before = [c for c in same if c.index < claim.index]
         after = [c for c in same if c.index > claim.index]
         source = before[-1] if before else after[0] if after else None
-        if (
-            source is None
-            and i > 0
-            and claims[i - 1].paragraph < claim.paragraph
-            and claims[i - 1].kind is ClaimKind.QUOTE
-        ):
-            source = claims[i - 1] if claims[i - 1].speaker is not None else None
+        previous = claims[i - 1] if i > 0 else None
+        if source is None and previous is not None and previous.paragraph < claim.paragraph:
+            # the quote before continues, or the sentence before introduced it: "Ashdown said:"
+            if previous.kind is ClaimKind.QUOTE or previous.text.endswith(":"):
+                source = previous if previous.speaker is not None else None
         if source is not None:
             result[i] = msgspec.structs.replace(claim, speaker=source.speaker)
+    return result
+
+
+def _attribute_list_items(claims: list[Claim], items: set[int]) -> list[Claim]:
+    """Items listed after "Russia's demands include:" are that speaker's demands, one claim each."""
+    result = list(claims)
+    intro: Claim | None = None
+    for i, claim in enumerate(claims):
+        if claim.paragraph not in items:
+            intro = claim if claim.text.endswith(":") else None
+            continue
+        if intro is None:
+            continue
+        demands = intro.kind is ClaimKind.CONDITION or any(w in intro.text.lower() for w in CONDITION_NOUNS)
+        result[i] = msgspec.structs.replace(
+            claim,
+            kind=ClaimKind.CONDITION if demands else claim.kind,
+            speaker=claim.speaker or intro.speaker,
+        )
     return result

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 _TERMINAL = tuple(".!?…:;\"”’')]")
 _HEADING_MAX_WORDS = 14
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
+_BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,}(?:, [A-Z][A-Za-z.]+)?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
 
 
@@ -18,6 +19,7 @@ class Block(NamedTuple):
     start: int  # character offset in the version text
     text: str
     heading: bool
+    item: bool = False  # a bulleted or numbered list item: a claim even without final punctuation
 
 
 def blocks(text: str) -> list[Block]:
@@ -36,13 +38,17 @@ def blocks(text: str) -> list[Block]:
         if pending is not None:
             start, pending = pending[0], None
         punctuated = stripped.endswith(_TERMINAL)
-        if not punctuated and len(stripped.split()) > _HEADING_MAX_WORDS:
+        bullet = _BULLET.match(stripped)
+        if not punctuated and not bullet and len(stripped.split()) > _HEADING_MAX_WORDS:
             pending = (start, end)
             continue
         lead = len(text[start:end]) - len(text[start:end].lstrip())
-        if not result and (dateline := _DATELINE.match(text[start + lead : end])):
+        if bullet:
+            lead += bullet.end()
+        elif not result and (dateline := _DATELINE.match(text[start + lead : end])):
             lead += dateline.end()
-        result.append(Block(len(result), start + lead, text[start + lead : end].rstrip(), heading=not punctuated))
+        body = text[start + lead : end].rstrip()
+        result.append(Block(len(result), start + lead, body, heading=not punctuated and not bullet, item=bool(bullet)))
     if pending is not None:
         start, end = pending
         result.append(Block(len(result), start, text[start:end].strip(), heading=False))

@@ -347,3 +347,25 @@ def test_hedges_and_negation_are_recorded() -> None:
 def test_extraction_is_deterministic() -> None:
     text = "Kettering said residents must leave by 6 p.m. “Leave now,” he said. Flames jumped Highway 9."
     assert extract_claims(text, PUBLISHED) == extract_claims(text, PUBLISHED)
+
+
+def test_a_list_of_demands_gives_one_condition_per_item() -> None:
+    text = (
+        "Putin set out his conditions for a ceasefire on Thursday:\n"
+        "- Ukraine must withdraw from four regions\n"
+        "- an end to Western arms deliveries\n"
+        "• no foreign troops in Ukraine"
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.kind, c.speaker.name if c.speaker else None) for c in claims] == [("condition", "Putin")] * 4
+    assert [c.text for c in claims[1:]] == [
+        "Ukraine must withdraw from four regions",
+        "an end to Western arms deliveries",
+        "no foreign troops in Ukraine",
+    ]
+    assert text[claims[3].span.start : claims[3].span.end] == "no foreign troops in Ukraine"
+
+
+def test_a_quote_introduced_by_a_colon_line_belongs_to_its_speaker() -> None:
+    claims = extract_claims('Ashdown said:\n\n"Frankly, parts of the market look like a bubble to me."', PUBLISHED)
+    assert [(c.kind, c.speaker.name if c.speaker else None, c.index) for c in claims] == [("quote", "Ashdown", 0)]
