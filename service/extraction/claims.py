@@ -401,10 +401,10 @@ def _attribute_bare_quotes(claims: list[Claim]) -> list[Claim]:
         after = [c for c in same if c.index > claim.index]
         source = before[-1] if before else after[0] if after else None
         previous = claims[i - 1] if i > 0 else None
-        if source is None and previous is not None and previous.paragraph < claim.paragraph:
-            # the quote before continues, or the sentence before introduced it: "Ashdown said:"
-            if previous.kind is ClaimKind.QUOTE or previous.text.endswith(":"):
-                source = previous if previous.speaker is not None else None
+        # the quote before continues, or the sentence before introduced it: "Ashdown said:"
+        continues = previous is not None and (previous.kind is ClaimKind.QUOTE or previous.text.endswith(":"))
+        if source is None and continues and previous is not None and previous.paragraph < claim.paragraph:
+            source = previous if previous.speaker is not None else None
         if source is not None:
             result[i] = msgspec.structs.replace(claim, speaker=source.speaker)
     return result
