@@ -79,6 +79,12 @@ class NameRegistry:
                 best = entry
         return best
 
+    def by_title_noun(self, noun: str) -> _Name | None:
+        """ "the governor" -> the person last quoted whose title holds that word, else the first one."""
+        titled = [e for e in self._names if e.type is SpeakerType.PERSON and e.title and noun in _words(e.title)]
+        recent = [e for e in reversed(self._recent_speakers) if e in titled]
+        return next(iter(recent or titled), None)
+
     def named(self, name: str, type_: SpeakerType) -> _Name:
         """The known name this one stands for, or a new entry for it."""
         return self.resolve(name) or self.add(name, type_)
@@ -329,7 +335,7 @@ def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker 
     lemma = subject.lemma_.lower()
     definite = any(c.lower_ in ("the", "its", "their") for c in subject.children if c.dep_ in ("det", "poss"))
     if definite:
-        entry = registry.by_head_noun(lemma)
+        entry = registry.by_head_noun(lemma) or registry.by_title_noun(lemma)
         if entry is None and lemma in _GENERIC_ORG_NOUNS:
             # the organisation speaking last, else the story's first-named one (its main actor)
             entry = registry.last_speaker(SpeakerType.ORGANIZATION) or registry.first_named(SpeakerType.ORGANIZATION)

@@ -369,3 +369,10 @@ def test_a_list_of_demands_gives_one_condition_per_item() -> None:
 def test_a_quote_introduced_by_a_colon_line_belongs_to_its_speaker() -> None:
     claims = extract_claims('Ashdown said:\n\n"Frankly, parts of the market look like a bubble to me."', PUBLISHED)
     assert [(c.kind, c.speaker.name if c.speaker else None, c.index) for c in claims] == [("quote", "Ashdown", 0)]
+
+
+def test_a_title_alone_names_the_person_who_holds_it() -> None:
+    text = "Sheriff Dwayne Kettering issued evacuation orders.\n\nThe sheriff said deputies had gone door to door."
+    claim = extract_claims(text, PUBLISHED)[1]
+    assert claim.speaker is not None
+    assert (claim.speaker.name, claim.speaker.mention) == ("Dwayne Kettering", "The sheriff")
