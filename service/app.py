@@ -47,8 +47,9 @@ TAGS = [
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or load_settings()
+    engine = create_engine(settings)
     db_config = SQLAlchemyAsyncConfig(
-        engine_instance=create_engine(settings),
+        engine_instance=engine,
         metadata=Base.metadata,
         session_config=AsyncSessionConfig(expire_on_commit=False),
         # One transaction per request: committed on a 2xx answer, rolled back on any other.
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
         # Load the NLP model before the first request, not during it.
         on_startup=[lambda: load_pipeline(settings.spacy_model)],
+        # The plugin leaves an engine it was handed open; close its connections with the app.
+        on_shutdown=[engine.dispose],
         plugins=[
             SQLAlchemyPlugin(config=db_config),
             problem_details_plugin(),
