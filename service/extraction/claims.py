@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from service.extraction.lexicon import (
     ACCUSE,
     ACCUSE_ONLY_WITH,
+    CLAIM_NOUNS,
     BINDING_MODALS,
     CLAUSE_DEMANDS,
     CONDITION_NOUNS,
@@ -20,6 +21,7 @@ from service.extraction.lexicon import (
     DEMAND,
     DEMAND_PARTICLES,
     DENY,
+    DENY_ONLY_OF_CLAIMS,
     DEONTIC,
     DEONTIC_PHRASES,
     HEDGE_PHRASES,
@@ -210,6 +212,10 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
 def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ACCUSE_ONLY_WITH and not any(c.lower_ == ACCUSE_ONLY_WITH[lemma] for c in verb.children):
+        return False
+    if lemma in DENY_ONLY_OF_CLAIMS and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children
+    ):
         return False
     if lemma in REPORT and any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "is expected to", "was reported": a hedge, nobody speaking

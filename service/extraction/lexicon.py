@@ -95,13 +95,28 @@ DEMAND = frozenset(
 INSTRUCT = frozenset(["order", "instruct", "direct", "request", "ask", "urge", "tell"])
 # Inside a reported clause, these verbs make it a demand ("the guild would also insist on barriers").
 CLAUSE_DEMANDS = frozenset(["demand", "insist", "require"])
-ACCUSE = frozenset(["accuse", "blame", "fault", "charge"])
+ACCUSE = frozenset(["accuse", "blame", "fault", "charge", "criticize", "criticise", "condemn"])
 # Demand verbs that demand only with their particle: "called for talks", "pressed for a vote",
 # not "called the decision a mistake".
 DEMAND_PARTICLES = {"call": ("for", "on"), "press": ("for",), "push": ("for",)}
 # "charged him with fraud" accuses; "charged each migrant 6,000 euros" does not
-ACCUSE_ONLY_WITH = {"charge": "with"}
-DENY = frozenset(["deny", "refute", "dispute", "rebut"])
+ACCUSE_ONLY_WITH = {"charge": "with", "criticize": "for", "criticise": "for", "condemn": "for"}
+DENY = frozenset(["deny", "refute", "dispute", "rebut", "reject", "dismiss"])
+# "rejected the accusation" denies; "rejected the offer" or "dismissed the deadline" does not
+DENY_ONLY_OF_CLAIMS = frozenset(["reject", "dismiss"])
+CLAIM_NOUNS = frozenset(
+    [
+        "accusation",
+        "allegation",
+        "claim",
+        "charge",
+        "criticism",
+        "report",
+        "suggestion",
+        "assertion",
+        "characterization",
+    ]
+)
 # Verbs that carry a condition when their object names one ("outlined several conditions").
 PRESENT = frozenset(
     ["outline", "set", "lay", "list", "impose", "attach", "issue", "present", "put", "make", "give", "spell", "table"]

@@ -155,6 +155,9 @@ CASES = [
         "denial",
         "Corvane",
     ),
+    ("Ortiz dismissed claims that the budget was in deficit.", "budget was in deficit", "denial", "Ortiz"),
+    ("Guild president Desmond Achterberg dismissed the deadline.", "dismissed the deadline", "event", None),
+    ("Rights groups criticized the government for the crackdown on protesters.", "crackdown", "accusation", None),
     # demands and conditions
     (
         "Grushko said Russia will demand that ironclad security guarantees become part of any agreement.",
