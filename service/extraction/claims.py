@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from service.extraction.lexicon import (
     ACCUSE,
     ACCUSE_ONLY_WITH,
-    CLAIM_NOUNS,
     BINDING_MODALS,
+    CLAIM_NOUNS,
     CLAUSE_DEMANDS,
     CONDITION_NOUNS,
     CONDITIONAL_MARKS,
