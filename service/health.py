@@ -20,7 +20,6 @@ class HealthStatus(msgspec.Struct, kw_only=True):
 
 class HealthController(Controller):
     tags = ["operations"]
-    include_in_schema = True
 
     @get("/health", operation_id="getHealth", summary="Liveness", responses=problem_responses())
     async def health(self) -> HealthStatus:

@@ -259,7 +259,7 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
         entry = registry.named(_text(owner_name), _guess_type([t.text for t in owner_name], owner.ent_type_ or "ORG"))
         return _from_entry(entry, mention)
     if name:
-        entry = registry.named(_text(name), _guess_type([t.text for t in name], _ent_label(subject)))
+        entry = registry.named(_text(name), _guess_type([t.text for t in name], subject.ent_type_ or None))
         title = _title(subject, name[0].i)
         if title and not entry.title and entry.type is SpeakerType.PERSON:
             entry.title = title
@@ -281,10 +281,6 @@ def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
             if entry is not None and entry.type is SpeakerType.PERSON:
                 return entry
     return registry.last_speaker(SpeakerType.PERSON) or registry.last_named(SpeakerType.PERSON)
-
-
-def _ent_label(token: Token) -> str | None:
-    return token.ent_type_ or None
 
 
 def _mention(subject: Token) -> str:
