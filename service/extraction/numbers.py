@@ -11,6 +11,9 @@ from service.extraction.schemas import Figure
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _CLOCK = re.compile(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon)\b", re.I)
+# "$1.2m", "£3bn", "20k": the newsroom shorthand for thousands, millions and billions
+_SHORT_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_ABBREVIATED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)$")
 _CLOCK_WORDS = frozenset("a.m. p.m. a.m p.m am pm".split())
 _DASHES = frozenset("-–—")
 _UNIT_PREFIXES = frozenset(["square", "cubic", "basis", "percentage"])
@@ -97,6 +100,8 @@ def _read_number(doc: Doc, i: int, limit: int) -> tuple[float, int] | None:
     value: float
     if _DIGITS.match(tok.text):
         value, j = float(tok.text.replace(",", "")), i + 1
+    elif abbreviated := _ABBREVIATED.match(tok.lower_):  # "3bn", "20k"
+        value, j = float(abbreviated.group(1).replace(",", "")) * _SHORT_MULTIPLIERS[abbreviated.group(2)], i + 1
     elif lower in NUMBER_WORDS or (
         lower in ("a", "an") and i + 1 < limit and (doc[i + 1].lower_ in FRACTIONS or doc[i + 1].lower_ == "dozen")
     ):
@@ -120,8 +125,10 @@ def _read_number(doc: Doc, i: int, limit: int) -> tuple[float, int] | None:
         if doc[j].lower_ == "dozen":
             return 12.0, j + 1
         return None
-    while j < limit and doc[j].lower_ in MULTIPLIERS:
-        value, j = value * MULTIPLIERS[doc[j].lower_], j + 1
+    while j < limit and (
+        doc[j].lower_ in MULTIPLIERS or (doc[j].lower_ in _SHORT_MULTIPLIERS and tok.text[0].isdigit())
+    ):
+        value, j = value * (MULTIPLIERS.get(doc[j].lower_) or _SHORT_MULTIPLIERS[doc[j].lower_]), j + 1
     return value, j
 
 
@@ -159,6 +166,8 @@ def _unit(doc: Doc, start: int, number: int, end: int, limit: int) -> tuple[str 
     if of_a_percentage:  # a quarter of a percentage point
         return "percentage point", min(end + 4, limit)
     head = _unit_token(doc[number], start, end)
+    if head is None and end < limit and doc[end].tag_ == "NNS":  # the parse missed it: "About 20k people"
+        head = doc[end]
     if head is None:
         return None, end
     prefixes = [c.lower_ for c in head.children if c.lower_ in _UNIT_PREFIXES and c.i < head.i]
@@ -169,7 +178,11 @@ def _unit(doc: Doc, start: int, number: int, end: int, limit: int) -> tuple[str 
 def _unit_token(tok: Token, start: int, end: int) -> Token | None:
     """The counted noun: the head a number modifies ("4,200 acres", "75 basis points")."""
     head = tok
-    while head.dep_ in ("compound", "quantmod", "nummod") and head.head is not head and head.head.i >= start:
+    while (
+        (head.dep_ in ("compound", "quantmod", "nummod") or (head is tok and head.dep_ == "amod"))
+        and head.head is not head
+        and head.head.i >= start
+    ):
         head = head.head
         if head.pos_ in ("NOUN", "PROPN") and head.i >= end:
             return head if head.pos_ == "NOUN" else None
