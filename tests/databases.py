@@ -20,8 +20,10 @@ POSTGRES_URL = async_database_url(os.environ.get("TEST_POSTGRES_URL", "postgresq
 def fresh_postgres(name: str) -> str:
     """A new empty PostgreSQL database beside the configured one; its URL.
 
-    In CI a missing PostgreSQL is a failure; on a laptop without one the PostgreSQL half is skipped.
+    `TEST_DATABASE_SUFFIX` keeps the databases of two checkouts tested at once apart. In CI a
+    missing PostgreSQL is a failure; on a laptop without one the PostgreSQL half is skipped.
     """
+    name += os.environ.get("TEST_DATABASE_SUFFIX", "")
     parts = urlsplit(POSTGRES_URL)
     admin_dsn = urlunsplit(("postgresql", parts.netloc, parts.path, "", ""))
 
