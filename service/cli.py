@@ -100,10 +100,11 @@ async def _seed(settings: Settings, folder: Path) -> int:
         for manifest in sorted(folder.glob("*.json")):
             seed = msgspec.json.decode(manifest.read_bytes(), type=SeedStory)
             async with sessions.begin() as session:
-                if await story_repository.get_story_by_slug(session, seed.slug):
-                    print(f"{seed.slug}: already seeded")
+                if seeded := await story_repository.get_story_by_slug(session, seed.slug):
+                    print(f"{seed.slug}: already seeded as story {seeded.id}")
                     continue
                 story = await create_story(session, StoryCreate(title=seed.title, slug=seed.slug))
+            print(f"{seed.slug}: story {story.id}")
             for entry in seed.versions:
                 body = {k: v for k, v in msgspec.structs.asdict(entry).items() if k != "file" and v is not None}
                 body["text"] = (manifest.parent / entry.file).read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from uuid import UUID
 
 from tests.databases import query
 
@@ -21,8 +22,10 @@ def _cli(db: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
 def test_seed_loads_the_seed_story_once(db: str) -> None:
     first = _cli(db, "seed")
     assert first.returncode == 0, first.stderr
+    (story_id,) = query(db, "SELECT id FROM stories WHERE slug = 'ukraine-nato-guarantees'")[0]
+    assert f"ukraine-nato-guarantees: story {UUID(str(story_id))}" in first.stdout
     second = _cli(db, "seed")
-    assert "already seeded" in second.stdout
+    assert f"already seeded as story {UUID(str(story_id))}" in second.stdout
     rows = query(
         db,
         "SELECT s.slug, a.url, v.number FROM versions v JOIN articles a ON a.id = v.article_id JOIN sources s ON s.id = a.source_id ORDER BY v.observed_at",
