@@ -23,6 +23,7 @@ from service.config import Settings, load_settings
 from service.db import Base, create_engine
 from service.errors import problem_details_plugin
 from service.extraction.nlp import load_pipeline
+from service.fields import refuse_control_characters
 from service.health import HealthController
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ),
         ],
         middleware=[prometheus.middleware],
+        before_request=refuse_control_characters,
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Story claims API",

@@ -94,6 +94,13 @@ def _from_undecodable(exc: UnicodeDecodeError) -> ProblemDetailsException:
     return _problem(400, f"The body is not valid UTF-8 ({exc.reason} at byte {exc.start}).")
 
 
+def _from_recursion(exc: RecursionError) -> ProblemDetailsException:
+    # msgspec gives up on JSON nested deeper than the interpreter's stack; any other RecursionError is ours
+    if "deserializing" in str(exc):
+        return _problem(400, "The body nests JSON arrays or objects too deeply.")
+    return _from_unexpected(exc)
+
+
 def _from_unexpected(exc: Exception) -> ProblemDetailsException:
     log.exception("unhandled error", exc_info=exc)
     return _problem(500, "The service failed to handle this request; it has been logged.")
@@ -106,6 +113,7 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
                 ServiceError: _from_service_error,
                 HTTPException: _from_http_exception,
                 UnicodeDecodeError: _from_undecodable,
+                RecursionError: _from_recursion,
                 Exception: _from_unexpected,
             },
         )

@@ -5,7 +5,7 @@ from service.claims.models import ClaimRecord, StorySpeaker
 from service.db import Base
 from service.stories.models import Story
 from service.timeline.models import Thread, ThreadPresence
-from service.versions.models import Article, Source, Version
+from service.versions.models import Article, IdempotencyKey, Source, Version
 
 metadata = Base.metadata
 
@@ -13,6 +13,7 @@ __all__ = [
     "Article",
     "ChangeRecord",
     "ClaimRecord",
+    "IdempotencyKey",
     "Source",
     "Story",
     "StorySpeaker",

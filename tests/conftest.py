@@ -4,8 +4,10 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -50,33 +52,42 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`python -m service serve` in a subprocess on the session's database; its base URL."""
+@contextmanager
+def running_server(database_url: str, *args: str, **env: str) -> Iterator[str]:
+    """`python -m service serve` in a subprocess on the database, with extra arguments and settings;
+    its base URL once it answers /health.
+    """
     port = _free_port()
-    log = (tmp_path_factory.mktemp("server") / "server.log").open("w")
-    env = dict(os.environ, DATABASE_URL=database_url, LOG_LEVEL="WARNING")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "service", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            if proc.poll() is not None:
-                pytest.fail(f"server exited early: {Path(log.name).read_text()}")
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.25)
-        else:
-            pytest.fail("server did not answer /health")
+    with tempfile.TemporaryFile("w+") as log:
+        environment = dict(os.environ, DATABASE_URL=database_url, LOG_LEVEL="WARNING", **env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "service", "serve", "--port", str(port), *args],
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(240):
+                if proc.poll() is not None:
+                    log.seek(0)
+                    pytest.fail(f"server exited early: {log.read()}")
+                try:
+                    if httpx.get(base + "/health", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.25)
+            else:
+                pytest.fail("server did not answer /health")
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(20)
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str) -> Iterator[str]:
+    """`python -m service serve` in a subprocess on the session's database; its base URL."""
+    with running_server(database_url) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from uuid import UUID
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.changes.models import ChangeRecord
@@ -37,6 +37,10 @@ async def add_changes(
         for position, change in enumerate(changes)
     )
     await session.flush()
+
+
+async def clear_changes(session: AsyncSession, story_id: UUID) -> None:
+    await session.execute(delete(ChangeRecord).where(ChangeRecord.story_id == story_id))
 
 
 async def changes_between(session: AsyncSession, from_version: UUID, to_version: UUID) -> list[ChangeRecord]:

@@ -43,7 +43,10 @@ class ClaimRecord(Base):
 
 
 class StorySpeaker(Base):
-    """The story's canonical speakers, so a later version's "Putin" resolves to the "Vladimir Putin" met earlier."""
+    """The story's canonical speakers, so a later version's "Putin" resolves to the "Vladimir Putin" met earlier.
+
+    `position` orders them as the story's versions, in observation order, first named them.
+    """
 
     __tablename__ = "story_speakers"
     __table_args__ = (UniqueConstraint("story_id", "name"),)
@@ -53,4 +56,6 @@ class StorySpeaker(Base):
     name: Mapped[str] = mapped_column(String(300))
     type: Mapped[str] = mapped_column(String(20))
     title: Mapped[str | None] = mapped_column(String(500))
+    position: Mapped[int] = mapped_column(Integer)
+    first_version_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("versions.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,39 +1,68 @@
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from datetime import datetime
 from uuid import UUID
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.claims.models import ClaimRecord, StorySpeaker
-from service.db import dialect_insert
 from service.extraction import Claim, Speaker
+from service.versions.models import Version
 
 
-async def story_speakers(session: AsyncSession, story_id: UUID) -> list[Speaker]:
-    rows = await session.scalars(
-        select(StorySpeaker)
-        .where(StorySpeaker.story_id == story_id)
-        .order_by(StorySpeaker.created_at, StorySpeaker.name)
-    )
+async def story_speakers(session: AsyncSession, story_id: UUID, *, through: datetime | None = None) -> list[Speaker]:
+    """The story's speakers in the order its versions, in observation order, first named them; with
+    `through`, only those named by versions observed at or before that time.
+    """
+    query = select(StorySpeaker).where(StorySpeaker.story_id == story_id).order_by(StorySpeaker.position)
+    if through is not None:
+        query = query.join(Version, Version.id == StorySpeaker.first_version_id).where(Version.observed_at <= through)
     return [
-        msgspec.convert({"name": r.name, "mention": r.name, "type": r.type, "title": r.title}, Speaker) for r in rows
+        msgspec.convert({"name": r.name, "mention": r.name, "type": r.type, "title": r.title}, Speaker)
+        for r in await session.scalars(query)
     ]
 
 
 async def add_claims(session: AsyncSession, story_id: UUID, version_id: UUID, claims: list[Claim]) -> list[ClaimRecord]:
     records = [_record(story_id, version_id, claim) for claim in claims]
     session.add_all(records)
-    speakers = {c.speaker.name: c.speaker for c in claims if c.speaker is not None and c.speaker.name}
-    if speakers:
-        rows = [
-            {"story_id": story_id, "name": s.name, "type": s.type.value, "title": s.title} for s in speakers.values()
-        ]
-        await session.execute(dialect_insert(session, StorySpeaker).values(rows).on_conflict_do_nothing())
+    await add_speakers(session, story_id, version_id, claims)
     await session.flush()
     return records
+
+
+async def add_speakers(session: AsyncSession, story_id: UUID, version_id: UUID, claims: Sequence[Claim]) -> None:
+    """Register the speakers a version's claims name for the first time in the story, after the known ones."""
+    speakers = {c.speaker.name: c.speaker for c in claims if c.speaker is not None and c.speaker.name}
+    known = set(await session.scalars(select(StorySpeaker.name).where(StorySpeaker.story_id == story_id)))
+    first_named = [s for name, s in speakers.items() if name not in known]
+    if not first_named:
+        return
+    last = await session.scalar(select(func.max(StorySpeaker.position)).where(StorySpeaker.story_id == story_id))
+    start = 0 if last is None else last + 1
+    session.add_all(
+        StorySpeaker(
+            story_id=story_id,
+            name=s.name,
+            type=s.type.value,
+            title=s.title,
+            position=start + k,
+            first_version_id=version_id,
+        )
+        for k, s in enumerate(first_named)
+    )
+
+
+async def remove_claims(session: AsyncSession, version_id: UUID) -> None:
+    """A version's claims, before they are extracted again."""
+    await session.execute(delete(ClaimRecord).where(ClaimRecord.version_id == version_id))
+
+
+async def clear_story_speakers(session: AsyncSession, story_id: UUID) -> None:
+    await session.execute(delete(StorySpeaker).where(StorySpeaker.story_id == story_id))
 
 
 async def version_claims(session: AsyncSession, version_id: UUID, kind: str | None = None) -> list[ClaimRecord]:

@@ -14,10 +14,19 @@ from service.stories.models import Story
 from service.stories.schemas import StoryCreate, StoryPage, StoryRead
 
 
-def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:80].rstrip("-")
-    return slug or "story"
+def slugify(name: str) -> str:
+    """Lower-case words joined by hyphens. Latin letters lose their accents ("Público" -> publico);
+    other scripts are kept as they are ("Известия" -> известия), so outlets that share no Latin
+    letter stay distinct. Empty when the name has no letter or digit.
+    """
+    letters = []
+    for char in unicodedata.normalize("NFKC", name).casefold():
+        base = unicodedata.normalize("NFKD", char)[0]
+        letters.append(base if base.isascii() else char)
+    return _NOT_WORD.sub("-", "".join(letters)).strip("-")[:80].rstrip("-")
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 async def create_story(session: AsyncSession, data: StoryCreate) -> Story:
@@ -29,7 +38,8 @@ async def create_story(session: AsyncSession, data: StoryCreate) -> Story:
             raise Conflict(f"The slug {data.slug!r} is already used by another story.")
         slug = data.slug
     else:
-        slug = _free_slug(slugify(title), await repository.slugs_like(session, slugify(title)))
+        base = slugify(title) or "story"
+        slug = _free_slug(base, await repository.slugs_like(session, base))
     story = Story(title=title, slug=slug)
     session.add(story)
     try:

@@ -4,7 +4,7 @@ from collections.abc import Collection
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import exists, select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.changes.models import ChangeRecord
@@ -25,12 +25,30 @@ async def candidate_threads(
         select(Thread, ClaimRecord)
         .join(ClaimRecord, ClaimRecord.id == Thread.latest_claim_id)
         .where(Thread.story_id == story_id)
-        .order_by(Thread.last_seen_at.desc(), Thread.id)
+        # claims last seen in the same version keep their article order: the same candidates, whatever the ids
+        .order_by(Thread.last_seen_at.desc(), ClaimRecord.index, Thread.id)
         .limit(CANDIDATE_THREADS)
     )
     if exclude:
         query = query.where(Thread.id.not_in(exclude))
     return [(t, c) for t, c in (await session.execute(query)).all()]
+
+
+async def claim_threads(session: AsyncSession, story_id: UUID) -> dict[tuple[UUID, int], UUID]:
+    """The thread of each of the story's claims that is on one: (version id, claim index) -> thread id."""
+    query = select(ClaimRecord.version_id, ClaimRecord.index, ClaimRecord.thread_id).where(
+        ClaimRecord.story_id == story_id, ClaimRecord.thread_id.is_not(None)
+    )
+    rows = (await session.execute(query)).all()
+    return {(version_id, index): thread_id for version_id, index, thread_id in rows if thread_id is not None}
+
+
+async def clear_threads(session: AsyncSession, story_id: UUID) -> None:
+    """Take every claim of the story off its thread and drop the threads, with their presence."""
+    await session.execute(update(ClaimRecord).where(ClaimRecord.story_id == story_id).values(thread_id=None))
+    story_threads = select(Thread.id).where(Thread.story_id == story_id)
+    await session.execute(delete(ThreadPresence).where(ThreadPresence.thread_id.in_(story_threads)))
+    await session.execute(delete(Thread).where(Thread.story_id == story_id))
 
 
 async def threads_by_id(session: AsyncSession, ids: Collection[UUID]) -> dict[UUID, Thread]:

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from service.diffing.schemas import ChangeType
 from service.errors import problem_responses
 from service.extraction import ClaimKind
+from service.fields import query_instant
 from service.pagination import Cursor, Limit
 from service.stories.service import get_story
 from service.timeline import service
@@ -89,7 +90,9 @@ class TimelineController(Controller):
         limit: Limit = 50,
     ) -> TimelinePage:
         """Every substantive change across outlets in the order the service observed it."""
-        filters = service.TimelineFilters(since, until, source, kind or [], type or [], include_minor)
+        filters = service.TimelineFilters(
+            query_instant(since, "since"), query_instant(until, "until"), source, kind or [], type or [], include_minor
+        )
         return await service.story_timeline(db_session, story_id, filters, cursor, limit)
 
     @get(

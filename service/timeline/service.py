@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import NamedTuple
 from uuid import UUID
@@ -52,11 +52,14 @@ async def thread_version(
     previous: list[ClaimRead],
     pairing: Pairing | None,
     changes: list[Change],
+    former_threads: Mapping[tuple[UUID, int], UUID],
 ) -> Threading:
     """Put each claim of a new version on its thread.
 
     A claim continues the thread of the claim it matched in the article's previous version; else it
-    joins a matching thread another outlet started; else it starts a thread of its own.
+    joins a matching thread another outlet started; else it starts a thread of its own, which takes
+    the id of the claim's former thread (`former_threads`, when the story's threads are rebuilt) if
+    that id is free, so the threads clients know survive a rebuild.
     """
     thread_of: dict[int, UUID] = {}
     if pairing is not None:
@@ -72,8 +75,12 @@ async def thread_version(
     carried_before = {c.thread_id for c in previous if c.thread_id is not None}
     threads = await repository.threads_by_id(session, set(thread_of.values()) | carried_before)
     started = [j for j in range(len(claims)) if j not in thread_of]
+    formers = {f for j in started if (f := former_threads.get((version.id, claims[j].index)))}
+    taken = set(threads) | set(await repository.threads_by_id(session, formers))
     for j in started:
-        thread = _new_thread(version, claims[j])
+        former = former_threads.get((version.id, claims[j].index))
+        thread = _new_thread(version, claims[j], former if former not in taken else None)
+        taken.add(thread.id)
         session.add(thread)
         threads[thread.id] = thread
         thread_of[j] = thread.id
@@ -104,9 +111,9 @@ async def thread_version(
     )
 
 
-def _new_thread(version: Version, claim: ClaimRead) -> Thread:
+def _new_thread(version: Version, claim: ClaimRead, thread_id: UUID | None) -> Thread:
     return Thread(
-        id=uuid.uuid4(),
+        id=thread_id or uuid.uuid4(),
         story_id=version.story_id,
         kind=claim.kind.value,
         speaker_name=claim.speaker.name if claim.speaker else None,

@@ -51,6 +51,24 @@ class Version(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     observed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # what the claims were extracted with (model, reference date, the story's speakers before this
+    # version): when a late version changes it, the claims are extracted again
+    extraction_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     article: Mapped[Article] = relationship(lazy="raise")
+
+
+class IdempotencyKey(Base):
+    """An `Idempotency-Key` a client sent with a version it created: a retry returns that version."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("story_id", "key"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    story_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(255))
+    # the request the key was first used for: (source, url, content), so reuse for another is refused
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("versions.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,12 +4,12 @@ from collections.abc import Collection
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from service.db import dialect_insert, keyset
-from service.versions.models import Article, Source, Version
+from service.versions.models import Article, IdempotencyKey, Source, Version
 
 _WITH_SOURCE = joinedload(Version.article).joinedload(Article.source)
 
@@ -34,22 +34,76 @@ async def lock_article(session: AsyncSession, story_id: UUID, source_id: UUID, u
     return (await session.scalars(upsert.returning(Article.id))).one()
 
 
-async def latest_version(session: AsyncSession, article_id: UUID) -> Version | None:
-    query = select(Version).where(Version.article_id == article_id).order_by(Version.number.desc()).limit(1)
-    return await session.scalar(query.options(_WITH_SOURCE))
+# Observation order: ties (the same observed_at) in order of arrival.
+_OBSERVATION_ORDER = (Version.observed_at, Version.created_at, Version.id)
 
 
-async def latest_version_of(session: AsyncSession, story_id: UUID, source: str, url: str) -> Version | None:
-    """The latest version of the article (story, source slug, url), read without locking."""
+async def article_versions(session: AsyncSession, article_id: UUID) -> list[Version]:
+    """The article's versions in observation order."""
+    query = select(Version).where(Version.article_id == article_id).order_by(*_OBSERVATION_ORDER)
+    return list(await session.scalars(query.options(_WITH_SOURCE)))
+
+
+async def article_versions_of(session: AsyncSession, story_id: UUID, source: str, url: str) -> list[Version]:
+    """The versions of the article (story, source slug, url) in observation order, read without locking."""
     query = (
         select(Version)
         .join(Version.article)
         .join(Article.source)
         .where(Article.story_id == story_id, Article.url == url, Source.slug == source)
-        .order_by(Version.number.desc())
-        .limit(1)
+        .order_by(*_OBSERVATION_ORDER)
     )
-    return await session.scalar(query.options(_WITH_SOURCE))
+    return list(await session.scalars(query.options(_WITH_SOURCE)))
+
+
+async def story_versions(session: AsyncSession, story_id: UUID) -> list[Version]:
+    """Every version of the story in observation order."""
+    query = select(Version).where(Version.story_id == story_id).order_by(*_OBSERVATION_ORDER)
+    return list(await session.scalars(query.options(_WITH_SOURCE)))
+
+
+async def observed_after(session: AsyncSession, story_id: UUID, at: datetime) -> bool:
+    """Whether some version of the story was observed after `at`."""
+    query = select(exists().where(Version.story_id == story_id, Version.observed_at > at))
+    return bool(await session.scalar(query))
+
+
+async def renumber(session: AsyncSession, versions: list[Version]) -> None:
+    """Number each article's versions 1, 2, ... in the order given, through a negative detour so the
+    (article, number) uniqueness holds after every statement.
+    """
+    numbers: dict[UUID, int] = {}
+    wanted = {}
+    for version in versions:
+        numbers[version.article_id] = numbers.get(version.article_id, 0) + 1
+        if version.number != numbers[version.article_id]:
+            wanted[version.id] = numbers[version.article_id]
+    if not wanted:
+        return
+    for version in versions:
+        if version.id in wanted:
+            version.number = -wanted[version.id]
+    await session.flush()
+    for version in versions:
+        if version.id in wanted:
+            version.number = wanted[version.id]
+    await session.flush()
+
+
+async def idempotent_version(session: AsyncSession, story_id: UUID, key: str) -> tuple[str, Version] | None:
+    """The fingerprint and version of an Idempotency-Key already used in the story."""
+    query = (
+        select(IdempotencyKey.fingerprint, Version)
+        .join(Version, Version.id == IdempotencyKey.version_id)
+        .where(IdempotencyKey.story_id == story_id, IdempotencyKey.key == key)
+        .options(_WITH_SOURCE)
+    )
+    row = (await session.execute(query)).first()
+    return (row[0], row[1]) if row else None
+
+
+def remember_key(session: AsyncSession, story_id: UUID, key: str, fingerprint: str, version_id: UUID) -> None:
+    session.add(IdempotencyKey(story_id=story_id, key=key, fingerprint=fingerprint, version_id=version_id))
 
 
 async def get_version(session: AsyncSession, version_id: UUID) -> Version | None:

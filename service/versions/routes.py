@@ -6,12 +6,13 @@ from uuid import UUID
 from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.claims.service import to_read as claim_read
 from service.config import Settings
 from service.errors import problem_responses
+from service.fields import NO_CONTROL_CHARACTERS
 from service.ingest import service as ingest_service
 from service.ingest.schemas import IngestResult
 from service.pagination import Cursor, Limit
@@ -30,7 +31,7 @@ class VersionController(Controller):
         responses={
             200: ResponseSpec(
                 IngestResult,
-                description="Identical to the article's latest version: nothing stored, that version returned.",
+                description="A repeated delivery (the content of the version it would follow, the same content and observed_at, or a known Idempotency-Key): nothing stored, that version returned.",
                 generate_examples=False,
             ),
             **problem_responses(400, 404, 413, 422),
@@ -42,9 +43,21 @@ class VersionController(Controller):
         story_id: FromPath[UUID],
         data: JSONBody[VersionCreate],
         settings: NamedDependency[Settings],
+        idempotency_key: Annotated[
+            str | None,
+            HeaderParameter(
+                name="Idempotency-Key",
+                min_length=1,
+                max_length=255,
+                pattern=NO_CONTROL_CHARACTERS,
+                description="A key of the client's choosing: a retry with the same key stores nothing and returns the version the first request created",
+            ),
+        ] = None,
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
-        ingested = await ingest_service.ingest_version(db_session, story_id, data, model=settings.spacy_model)
+        ingested = await ingest_service.ingest_version(
+            db_session, story_id, data, model=settings.spacy_model, idempotency_key=idempotency_key
+        )
         result = IngestResult(
             version=service.to_read(ingested.version),
             created=ingested.created,
