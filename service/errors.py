@@ -39,6 +39,10 @@ class Conflict(ServiceError):
     status = 409
 
 
+class TooLarge(ServiceError):
+    status = 413
+
+
 class Unprocessable(ServiceError):
     status = 422
 
@@ -124,7 +128,7 @@ _DESCRIPTIONS = {
     400: "The request is not valid JSON, or a query parameter is malformed.",
     404: "No such resource.",
     409: "The request conflicts with the current state (a slug in use).",
-    413: "The request body is larger than the configured limit.",
+    413: "The request body, the article text or its claim count is larger than the service takes.",
     422: "The body is well-formed but its content is not acceptable.",
     503: "A dependency (the database) is not reachable.",
 }

@@ -26,7 +26,7 @@ from service.claims.service import to_read
 from service.db import utcnow
 from service.diffing import diff_claims, one_sided, pair_claims
 from service.diffing.schemas import ChangeSet, ChangeType
-from service.errors import Unprocessable
+from service.errors import TooLarge, Unprocessable
 from service.extraction import Claim, Speaker, extract_claims
 from service.stories import repository as stories_repository
 from service.stories.service import get_story, slugify
@@ -37,6 +37,10 @@ from service.versions.models import Version
 from service.versions.schemas import VersionCreate
 from service.versions.text import article_text, content_hash
 from service.versions.urls import canonical_url
+
+# A claim per sentence: far more than any article has, and few enough that every query over a
+# version's claims stays within the databases' bound parameters.
+MAX_CLAIMS = 5_000
 
 
 class Ingested(NamedTuple):
@@ -171,7 +175,10 @@ def extraction_key(model: str, reference: date, known: Sequence[Speaker]) -> str
 
 
 async def _extract(text: str, reference: date, known: list[Speaker], model: str) -> list[Claim]:
-    return await anyio.to_thread.run_sync(partial(extract_claims, text, reference, known_speakers=known, model=model))
+    claims = await anyio.to_thread.run_sync(partial(extract_claims, text, reference, known_speakers=known, model=model))
+    if len(claims) > MAX_CLAIMS:
+        raise TooLarge(f"The version holds {len(claims):,} claims; the service takes up to {MAX_CLAIMS:,} per version.")
+    return claims
 
 
 async def _add_claims(session: AsyncSession, version: Version, claims: list[Claim], key: str) -> list[ClaimRecord]:

@@ -8,8 +8,15 @@ import unicodedata
 
 import trafilatura
 
-from service.errors import Unprocessable
+from service.errors import TooLarge, Unprocessable
 
+# What a news article can be: the longest long reads run to some 30,000 words (200,000 characters).
+MAX_ARTICLE_CHARS = 500_000
+MAX_TITLE_CHARS = 1000
+# Page breaks and vertical tabs separate lines; every other control character is noise from a CMS
+# export (and PostgreSQL refuses NUL).
+_LINE_BREAKING_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e]")
+_OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
@@ -25,8 +32,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     """The article's main text (one paragraph per line) and the page's title, if it names one."""
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
     metadata = trafilatura.extract_metadata(html)
-    title = metadata.title if metadata is not None else None
-    return text, title
+    title = _without_controls(metadata.title).strip() if metadata is not None and metadata.title else None
+    return text, title[:MAX_TITLE_CHARS].strip() if title else None
 
 
 def article_text(text: str | None, html: str | None) -> tuple[str, str | None]:
@@ -40,10 +47,17 @@ def article_text(text: str | None, html: str | None) -> tuple[str, str | None]:
         text, page_title = html_to_text(html)
         if not text.strip():
             raise Unprocessable("No article text could be found in the html.")
-    article = normalize_text(text or "")
+    text = text or ""
+    if len(text) > MAX_ARTICLE_CHARS:  # before any work on it
+        raise TooLarge(f"The article text is {len(text):,} characters; the service takes up to {MAX_ARTICLE_CHARS:,}.")
+    article = normalize_text(_without_controls(text))
     if not article:
         raise Unprocessable("The article text is empty.")
     return article, page_title
+
+
+def _without_controls(text: str) -> str:
+    return _OTHER_CONTROLS.sub("", _LINE_BREAKING_CONTROLS.sub("\n", text))
 
 
 def content_hash(title: str | None, text: str) -> str:
