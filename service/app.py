@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import structlog
 from advanced_alchemy.extensions.litestar import AsyncSessionConfig, SQLAlchemyAsyncConfig, SQLAlchemyPlugin
-from litestar import Litestar
-from litestar.di import Provide
+from litestar import Litestar, Request
+from litestar.di import NamedDependency, Provide
 from litestar.logging.config import StructLoggingConfig
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.openapi import OpenAPIConfig
@@ -15,12 +16,13 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Tag
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from service import __version__
 from service.changes.routes import ChangeController
 from service.claims.routes import ClaimController
 from service.config import Settings, load_settings
-from service.db import Base, create_engine
+from service.db import Base, create_engine, read_snapshot
 from service.errors import problem_details_plugin
 from service.extraction.nlp import load_pipeline
 from service.fields import refuse_control_characters
@@ -46,6 +48,15 @@ TAGS = [
 ]
 
 
+async def provide_session(
+    db_transaction: NamedDependency[AsyncSession], request: Request[Any, Any, Any]
+) -> AsyncSession:
+    """The request's session; a GET or HEAD reads one consistent snapshot of the database."""
+    if request.method in ("GET", "HEAD"):
+        await read_snapshot(db_transaction)
+    return db_transaction
+
+
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or load_settings()
     engine = create_engine(settings)
@@ -56,6 +67,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # One transaction per request: committed on a 2xx answer, rolled back on any other.
         before_send_handler="autocommit",
         set_default_exception_handler=False,
+        # the handlers' db_session is this one, read as a snapshot when the request only reads
+        session_dependency_key="db_transaction",
     )
     prometheus = PrometheusConfig(app_name="claims", prefix="claims", group_path=True)
     logging_config = StructLoggingConfig(
@@ -72,7 +85,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             HealthController,
             MetricsController,
         ],
-        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            "db_session": Provide(provide_session),
+        },
         # Load the NLP model before the first request, not during it.
         on_startup=[lambda: load_pipeline(settings.spacy_model)],
         # The plugin leaves an engine it was handed open; close its connections with the app.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, Dialect, MetaData, TypeDecorator, event, literal, tuple_
+from sqlalchemy import ColumnElement, DateTime, Dialect, MetaData, TypeDecorator, event, literal, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -67,6 +67,17 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+async def read_snapshot(session: AsyncSession) -> None:
+    """Make the session's reads one consistent snapshot, so a read that spans several queries never
+    sees half of a concurrent rebuild (which replaces a story's claims and changes). Call it first.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    else:
+        # the SQLite driver opens no transaction for reads; in WAL mode one read transaction is a snapshot
+        await session.execute(text("BEGIN"))
 
 
 def dialect_insert(session: AsyncSession, table: Any) -> postgresql.Insert | sqlite.Insert:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from uuid import UUID
 
 import msgspec
@@ -39,8 +40,9 @@ async def add_changes(
     await session.flush()
 
 
-async def clear_changes(session: AsyncSession, story_id: UUID) -> None:
-    await session.execute(delete(ChangeRecord).where(ChangeRecord.story_id == story_id))
+async def forget_changes(session: AsyncSession, version_ids: Collection[UUID]) -> None:
+    """The changes that lead to these versions."""
+    await session.execute(delete(ChangeRecord).where(ChangeRecord.to_version_id.in_(version_ids)))
 
 
 async def changes_between(session: AsyncSession, from_version: UUID, to_version: UUID) -> list[ChangeRecord]:

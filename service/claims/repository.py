@@ -61,8 +61,9 @@ async def remove_claims(session: AsyncSession, version_id: UUID) -> None:
     await session.execute(delete(ClaimRecord).where(ClaimRecord.version_id == version_id))
 
 
-async def clear_story_speakers(session: AsyncSession, story_id: UUID) -> None:
-    await session.execute(delete(StorySpeaker).where(StorySpeaker.story_id == story_id))
+async def forget_speakers(session: AsyncSession, version_ids: Collection[UUID]) -> None:
+    """The speakers these versions named first."""
+    await session.execute(delete(StorySpeaker).where(StorySpeaker.first_version_id.in_(version_ids)))
 
 
 async def version_claims(session: AsyncSession, version_id: UUID, kind: str | None = None) -> list[ClaimRecord]:

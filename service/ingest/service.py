@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import NamedTuple
 from uuid import UUID
@@ -31,7 +31,7 @@ from service.extraction import Claim, Speaker, extract_claims
 from service.stories import repository as stories_repository
 from service.stories.service import get_story, slugify
 from service.timeline import repository as timeline_repository
-from service.timeline.service import thread_version
+from service.timeline.service import rewind_threads, thread_version
 from service.versions import repository as versions_repository
 from service.versions.models import Version
 from service.versions.schemas import VersionCreate
@@ -70,14 +70,14 @@ async def ingest_version(
         raise Unprocessable(f"The source {data.source[:120]!r} has no letter or digit to name it by.")
     fingerprint = hashlib.sha256(f"{source}\x00{url}\x00{digest}".encode()).hexdigest()
     await get_story(session, story_id)
-    if idempotency_key is not None and (repeated := await _idempotent(session, story_id, idempotency_key, fingerprint)):
-        return repeated
+    # Whether the post repeats a stored version is known before any lock, so it is never parsed; it
+    # is answered under the lock, when no rebuild can be half-way.
     placement = _place(await versions_repository.article_versions_of(session, story_id, source, url), digest, data)
-    if placement.repeats is not None:
-        return await _unchanged(session, placement.repeats)
-
+    repeated = idempotency_key is not None and await versions_repository.idempotent_version(
+        session, story_id, idempotency_key
+    )
     extracted: tuple[str, list[Claim]] | None = None
-    if placement.observed_earlier is None:
+    if not repeated and placement.repeats is None and placement.observed_earlier is None:
         # Parsing is CPU work: done before any lock is taken, with the story's speakers as they are
         # now. They may grow before the lock: the extraction key then tells to extract again.
         reference = (data.published_at or data.observed_at or utcnow()).date()
@@ -89,8 +89,8 @@ async def ingest_version(
     await stories_repository.lock_story(session, story_id)
     source_id = await versions_repository.ensure_source(session, source)
     article_id = await versions_repository.lock_article(session, story_id, source_id, url)
-    if idempotency_key is not None and (repeated := await _idempotent(session, story_id, idempotency_key, fingerprint)):
-        return repeated
+    if idempotency_key is not None and (answer := await _idempotent(session, story_id, idempotency_key, fingerprint)):
+        return answer
     # Placed again under the lock: a concurrent request may have stored a version meanwhile.
     placement = _place(await versions_repository.article_versions(session, article_id), digest, data)
     if placement.repeats is not None:
@@ -98,7 +98,7 @@ async def ingest_version(
     if (earlier := placement.observed_earlier) is not None:
         earlier.observed_at = data.observed_at or earlier.observed_at
         earlier.published_at = data.published_at
-        await rebuild_story(session, story_id, model=model)
+        await rebuild_story(session, story_id, earlier.observed_at, model=model)
         return await _unchanged(session, earlier)
 
     # A version posted without observed_at is observed now, once its turn has come: last in the story.
@@ -131,7 +131,7 @@ async def ingest_version(
     )
     records = await _add_claims(session, stored, claims, key)
     if late:
-        await rebuild_story(session, story_id, model=model)
+        await rebuild_story(session, story_id, observed_at, model=model)
         return await _unchanged(session, stored, created=True)
     return Ingested(stored, True, records, await _follow(session, stored, records, previous, {}))
 
@@ -186,20 +186,23 @@ async def _add_claims(session: AsyncSession, version: Version, claims: list[Clai
     return await claims_repository.add_claims(session, version.story_id, version.id, claims)
 
 
-async def rebuild_story(session: AsyncSession, story_id: UUID, *, model: str) -> None:
-    """Lay the story's versions out again in observation order: numbers, the story's speakers, claims
-    whose extraction depended on what came before them, changes, threads and timeline, exactly as
-    in-order arrival would have left them. Threads keep their ids where they still start at the
-    same claim.
+async def rebuild_story(session: AsyncSession, story_id: UUID, since: datetime, *, model: str) -> None:
+    """Lay the story's versions out again in observation order after a version took its place at
+    `since`: numbers, then everything from `since` on as in-order arrival would have left it (the
+    story's speakers, claims whose extraction depended on what came before them, changes, threads
+    and timeline). Threads keep their ids where they still start at the same claim.
     """
     versions = await versions_repository.story_versions(session, story_id)
     await versions_repository.renumber(session, versions)
-    former_threads = await timeline_repository.claim_threads(session, story_id)
-    await changes_repository.clear_changes(session, story_id)
-    await timeline_repository.clear_threads(session, story_id)
-    await claims_repository.clear_story_speakers(session, story_id)
-    latest: dict[UUID, Version] = {}
-    for version in versions:
+    start = next(k for k, v in enumerate(versions) if v.observed_at >= since)
+    kept, replayed = versions[:start], versions[start:]
+    replayed_ids = [v.id for v in replayed]
+    former_threads = await timeline_repository.claim_threads(session, replayed_ids)
+    await changes_repository.forget_changes(session, replayed_ids)
+    await claims_repository.forget_speakers(session, replayed_ids)
+    await rewind_threads(session, kept, replayed)
+    latest = {v.article_id: v for v in kept}
+    for version in replayed:
         known = await claims_repository.story_speakers(session, story_id)
         reference = (version.published_at or version.observed_at).date()
         key = extraction_key(model, reference, known)

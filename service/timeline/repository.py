@@ -6,6 +6,7 @@ from uuid import UUID
 
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from service.changes.models import ChangeRecord
 from service.claims.models import ClaimRecord
@@ -34,21 +35,60 @@ async def candidate_threads(
     return [(t, c) for t, c in (await session.execute(query)).all()]
 
 
-async def claim_threads(session: AsyncSession, story_id: UUID) -> dict[tuple[UUID, int], UUID]:
-    """The thread of each of the story's claims that is on one: (version id, claim index) -> thread id."""
+async def claim_threads(session: AsyncSession, version_ids: Collection[UUID]) -> dict[tuple[UUID, int], UUID]:
+    """The thread of each claim of these versions that is on one: (version id, claim index) -> thread id."""
     query = select(ClaimRecord.version_id, ClaimRecord.index, ClaimRecord.thread_id).where(
-        ClaimRecord.story_id == story_id, ClaimRecord.thread_id.is_not(None)
+        ClaimRecord.version_id.in_(version_ids), ClaimRecord.thread_id.is_not(None)
     )
     rows = (await session.execute(query)).all()
     return {(version_id, index): thread_id for version_id, index, thread_id in rows if thread_id is not None}
 
 
-async def clear_threads(session: AsyncSession, story_id: UUID) -> None:
-    """Take every claim of the story off its thread and drop the threads, with their presence."""
-    await session.execute(update(ClaimRecord).where(ClaimRecord.story_id == story_id).values(thread_id=None))
-    story_threads = select(Thread.id).where(Thread.story_id == story_id)
-    await session.execute(delete(ThreadPresence).where(ThreadPresence.thread_id.in_(story_threads)))
-    await session.execute(delete(Thread).where(Thread.story_id == story_id))
+async def threads_touched(
+    session: AsyncSession, version_ids: Collection[UUID], article_ids: Collection[UUID]
+) -> set[UUID]:
+    """The threads these versions carry, and those these articles ever carried."""
+    carried = select(ClaimRecord.thread_id).where(
+        ClaimRecord.version_id.in_(version_ids), ClaimRecord.thread_id.is_not(None)
+    )
+    present = select(ThreadPresence.thread_id).where(ThreadPresence.article_id.in_(article_ids))
+    return {t for t in await session.scalars(carried.union(present)) if t is not None}
+
+
+async def forget_versions(session: AsyncSession, version_ids: Collection[UUID], article_ids: Collection[UUID]) -> None:
+    """Take these versions' claims off their threads, drop the threads they started, and the presence
+    of every thread in these articles (it is worked out again from what stays).
+    """
+    await session.execute(update(ClaimRecord).where(ClaimRecord.version_id.in_(version_ids)).values(thread_id=None))
+    started = select(Thread.id).where(Thread.first_version_id.in_(version_ids))
+    await session.execute(
+        delete(ThreadPresence).where(ThreadPresence.thread_id.in_(started) | ThreadPresence.article_id.in_(article_ids))
+    )
+    await session.execute(delete(Thread).where(Thread.first_version_id.in_(version_ids)))
+
+
+async def carrying_claims(session: AsyncSession, thread_ids: Collection[UUID]) -> list[tuple[ClaimRecord, Version]]:
+    """The claims on these threads with their versions, in observation order."""
+    if not thread_ids:
+        return []
+    query = (
+        select(ClaimRecord, Version)
+        .join(Version, Version.id == ClaimRecord.version_id)
+        .where(ClaimRecord.thread_id.in_(thread_ids))
+        .order_by(Version.observed_at, Version.created_at, Version.id, ClaimRecord.index)
+        .options(joinedload(Version.article))
+    )
+    return [(c, v) for c, v in (await session.execute(query)).all()]
+
+
+async def modified_threads(session: AsyncSession, thread_ids: Collection[UUID]) -> set[UUID]:
+    """The threads a stored change modified in substance."""
+    if not thread_ids:
+        return set()
+    query = select(ChangeRecord.thread_id).where(
+        ChangeRecord.thread_id.in_(thread_ids), ChangeRecord.type == "modified"
+    )
+    return {t for t in await session.scalars(query.distinct()) if t is not None}
 
 
 async def threads_by_id(session: AsyncSession, ids: Collection[UUID]) -> dict[UUID, Thread]:

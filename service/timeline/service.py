@@ -111,6 +111,65 @@ async def thread_version(
     )
 
 
+async def rewind_threads(session: AsyncSession, kept: list[Version], replayed: list[Version]) -> None:
+    """Leave the story's threads as they stood after its `kept` versions (all of them, in observation
+    order), so the `replayed` ones, which follow, can be threaded again in order.
+
+    The threads a replayed version started go; every other thread it touched, and every thread of an
+    article it belongs to, is worked out again from the kept claims on it, as `thread_version` would
+    have left it.
+    """
+    version_ids, articles = {v.id for v in replayed}, {v.article_id for v in replayed}
+    touched = await repository.threads_touched(session, version_ids, articles)
+    await repository.forget_versions(session, version_ids, articles)
+    threads = await repository.threads_by_id(session, touched)
+    modified = await repository.modified_threads(session, threads)
+    carried: dict[UUID, list[tuple[ClaimRecord, Version]]] = {}
+    for claim, version in await repository.carrying_claims(session, threads):
+        if claim.thread_id is not None:
+            carried.setdefault(claim.thread_id, []).append((claim, version))
+    order = {v.id: position for position, v in enumerate(kept)}
+    next_version: dict[UUID, Version] = {}  # each kept version -> the article's next kept one
+    latest: dict[UUID, Version] = {}
+    for version in kept:
+        if (before := latest.get(version.article_id)) is not None:
+            next_version[before.id] = version
+        latest[version.article_id] = version
+    for thread_id, thread in threads.items():
+        claims = carried[thread_id]
+        claim, version = claims[-1]
+        thread.kind, thread.text, thread.latest_claim_id = claim.kind, claim.text, claim.id
+        thread.speaker_name = claim.speaker_name
+        thread.last_seen_at, thread.last_version_id = version.observed_at, version.id
+        thread.modified = thread_id in modified
+        thread.status = ThreadStatus.CHANGED if thread.modified else ThreadStatus.ACTIVE
+        thread.removed_at = thread.removed_by_version_id = None
+        last_carrying = {v.article_id: v for _, v in claims}
+        drops = [next_version[v.id] for v in last_carrying.values() if v.id in next_version]
+        if len(drops) == len(last_carrying):  # every article that carried it has dropped it since
+            cut = max(drops, key=lambda v: order[v.id])  # the cut that left no article carrying it
+            thread.status, thread.removed_at, thread.removed_by_version_id = (
+                ThreadStatus.REMOVED,
+                cut.observed_at,
+                cut.id,
+            )
+        for article_id in articles & set(last_carrying):
+            in_article = [v for _, v in claims if v.article_id == article_id]
+            session.add(
+                ThreadPresence(
+                    thread_id=thread_id,
+                    article_id=article_id,
+                    source_id=in_article[0].article.source_id,
+                    first_seen_at=in_article[0].observed_at,
+                    first_version_id=in_article[0].id,
+                    last_seen_at=in_article[-1].observed_at,
+                    last_version_id=in_article[-1].id,
+                    present=in_article[-1].id == latest[article_id].id,
+                )
+            )
+    await session.flush()
+
+
 def _new_thread(version: Version, claim: ClaimRead, thread_id: UUID | None) -> Thread:
     return Thread(
         id=thread_id or uuid.uuid4(),

@@ -36,12 +36,15 @@ async def lock_article(session: AsyncSession, story_id: UUID, source_id: UUID, u
 
 # Observation order: ties (the same observed_at) in order of arrival.
 _OBSERVATION_ORDER = (Version.observed_at, Version.created_at, Version.id)
+# Read under the story's lock: versions the session loaded earlier may have been renumbered or
+# moved by a concurrent rebuild since, so their loaded state is replaced.
+_FRESH = {"populate_existing": True}
 
 
 async def article_versions(session: AsyncSession, article_id: UUID) -> list[Version]:
-    """The article's versions in observation order."""
+    """The article's versions in observation order, as they stand now."""
     query = select(Version).where(Version.article_id == article_id).order_by(*_OBSERVATION_ORDER)
-    return list(await session.scalars(query.options(_WITH_SOURCE)))
+    return list(await session.scalars(query.options(_WITH_SOURCE).execution_options(**_FRESH)))
 
 
 async def article_versions_of(session: AsyncSession, story_id: UUID, source: str, url: str) -> list[Version]:
@@ -57,9 +60,9 @@ async def article_versions_of(session: AsyncSession, story_id: UUID, source: str
 
 
 async def story_versions(session: AsyncSession, story_id: UUID) -> list[Version]:
-    """Every version of the story in observation order."""
+    """Every version of the story in observation order, as they stand now."""
     query = select(Version).where(Version.story_id == story_id).order_by(*_OBSERVATION_ORDER)
-    return list(await session.scalars(query.options(_WITH_SOURCE)))
+    return list(await session.scalars(query.options(_WITH_SOURCE).execution_options(**_FRESH)))
 
 
 async def observed_after(session: AsyncSession, story_id: UUID, at: datetime) -> bool:

@@ -219,7 +219,9 @@ def test_two_processes_of_sixteen_clients_store_each_version_once_in_order(
 
     def post(body: dict[str, str]) -> int:
         with httpx.Client(base_url=base, timeout=120) as http:
-            return http.post(f"/v1/stories/{story}/versions", json=body).status_code
+            response = http.post(f"/v1/stories/{story}/versions", json=body)
+            assert response.status_code in (200, 201), response.text
+            return response.status_code
 
     with ThreadPoolExecutor(16) as pool:
         statuses = list(pool.map(post, posts))
