@@ -22,11 +22,11 @@ from service.claims.routes import ClaimController
 from service.config import Settings, load_settings
 from service.db import Base, create_engine
 from service.errors import problem_details_plugin
-from service.extraction.nlp import load_pipeline
 from service.health import HealthController
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
+from service.workers import WorkerPool
 
 
 class MetricsController(PrometheusController):
@@ -45,8 +45,10 @@ TAGS = [
 ]
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
+def create_app(settings: Settings | None = None, *, workers: WorkerPool | None = None) -> Litestar:
+    """The app; it starts and stops its own worker pool unless handed one (the tests share one across apps)."""
     settings = settings or load_settings()
+    pool = workers or WorkerPool.from_settings(settings)
     engine = create_engine(settings)
     db_config = SQLAlchemyAsyncConfig(
         engine_instance=engine,
@@ -71,9 +73,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             HealthController,
             MetricsController,
         ],
-        dependencies={"settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False)},
-        # Load the NLP model before the first request, not during it.
-        on_startup=[lambda: load_pipeline(settings.spacy_model)],
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            "workers": Provide(lambda: pool, use_cache=True, sync_to_thread=False),
+        },
+        # The workers load the NLP model before the first request, not during it.
+        lifespan=[pool] if workers is None else [],
         # The plugin leaves an engine it was handed open; close its connections with the app.
         on_shutdown=[engine.dispose],
         plugins=[

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -15,6 +16,7 @@ from litestar.testing import TestClient
 from service import migrate
 from service.app import create_app
 from service.config import Settings
+from service.workers import WorkerPool
 from tests.databases import clear, fresh_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +40,18 @@ def db(database_url: str) -> str:
     return database_url
 
 
+@pytest.fixture(scope="session")
+def workers() -> Iterator[WorkerPool]:
+    """One worker process shared by every test's app: a worker takes seconds to load the NLP model."""
+    pool = WorkerPool.from_settings(Settings(workers=1))
+    pool.start()
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(database_url=db, max_body_bytes=64 * 1024))) as test_client:
+def client(db: str, workers: WorkerPool) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(database_url=db, max_body_bytes=64 * 1024), workers=workers)) as test_client:
         yield test_client
 
 
@@ -50,12 +61,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`python -m service serve` in a subprocess on the session's database; its base URL."""
+@contextmanager
+def serving(database_url: str, log_path: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`python -m service serve` in a subprocess with these environment settings: its base URL and process."""
     port = _free_port()
-    log = (tmp_path_factory.mktemp("server") / "server.log").open("w")
-    env = dict(os.environ, DATABASE_URL=database_url, LOG_LEVEL="WARNING")
+    log = log_path.open("w")
+    # One worker process keeps the server small; settings given override it.
+    env = dict(os.environ, DATABASE_URL=database_url, LOG_LEVEL="WARNING", WORKERS="1") | env
     proc = subprocess.Popen(
         [sys.executable, "-m", "service", "serve", "--port", str(port)],
         cwd=ROOT,
@@ -67,7 +79,7 @@ def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
     try:
         for _ in range(120):
             if proc.poll() is not None:
-                pytest.fail(f"server exited early: {Path(log.name).read_text()}")
+                pytest.fail(f"server exited early: {log_path.read_text()}")
             try:
                 if httpx.get(base + "/health", timeout=1).status_code == 200:
                     break
@@ -75,8 +87,15 @@ def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
                 time.sleep(0.25)
         else:
             pytest.fail("server did not answer /health")
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         proc.wait(10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python -m service serve` in a subprocess on the session's database; its base URL."""
+    with serving(database_url, tmp_path_factory.mktemp("server") / "server.log") as (base, _):
+        yield base

@@ -17,6 +17,7 @@ from service.ingest.schemas import IngestResult
 from service.pagination import Cursor, Limit
 from service.versions import service
 from service.versions.schemas import VersionCreate, VersionPage, VersionRead
+from service.workers import WorkerPool
 
 
 class VersionController(Controller):
@@ -33,7 +34,7 @@ class VersionController(Controller):
                 description="Identical to the article's latest version: nothing stored, that version returned.",
                 generate_examples=False,
             ),
-            **problem_responses(400, 404, 413, 422),
+            **problem_responses(400, 404, 413, 422, 503),
         },
     )
     async def ingest_version(
@@ -42,9 +43,12 @@ class VersionController(Controller):
         story_id: FromPath[UUID],
         data: JSONBody[VersionCreate],
         settings: NamedDependency[Settings],
+        workers: NamedDependency[WorkerPool],
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
-        ingested = await ingest_service.ingest_version(db_session, story_id, data, model=settings.spacy_model)
+        ingested = await ingest_service.ingest_version(
+            db_session, story_id, data, model=settings.spacy_model, workers=workers
+        )
         result = IngestResult(
             version=service.to_read(ingested.version),
             created=ingested.created,
