@@ -26,6 +26,8 @@ from service.workers import WorkerPool
 
 ROOT = migrate.ROOT
 OPENAPI_PATH = ROOT / "openapi" / "openapi.json"
+# On SIGTERM, requests in flight get this long to finish before they are cancelled and the workers killed.
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 class SeedStory(msgspec.Struct, forbid_unknown_fields=True):
@@ -91,6 +93,7 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
         port=port,
         workers=workers,
         log_level=settings.log_level.lower(),
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0
 
