@@ -15,7 +15,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext
 from pathlib import Path
 from types import TracebackType
@@ -128,6 +128,7 @@ class WorkerPool:
         # a reused descriptor): killed, the worker reads as dead there, and that thread stops it.
         for worker in busy:
             worker.process.kill()
+        wait([worker.process.sentinel for worker in busy], timeout=5)  # dead, if not yet reaped, on return
 
     async def __aenter__(self) -> Self:
         await anyio.to_thread.run_sync(self.start)

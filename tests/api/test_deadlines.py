@@ -98,7 +98,7 @@ def test_sigterm_stops_the_server_promptly_while_a_worker_parses(tmp_path: Path)
         server.wait(10)
         assert time.monotonic() - start < 10
         posting.join()
-        assert not Path(f"/proc/{worker}").exists()
+        assert _dead(worker)
 
 
 def _worker_processes(pid: int) -> list[int]:
@@ -106,7 +106,7 @@ def _worker_processes(pid: int) -> list[int]:
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            parent = int(_stat(int(stat.parent.name))[1])
             command = (stat.parent / "cmdline").read_bytes()
         except (OSError, IndexError):
             continue
@@ -115,6 +115,19 @@ def _worker_processes(pid: int) -> list[int]:
     return children
 
 
+def _dead(pid: int) -> bool:
+    """Gone, or a zombie that init has yet to reap."""
+    try:
+        return _stat(pid)[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    fields = _stat(pid)
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name, from the state on."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
