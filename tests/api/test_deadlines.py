@@ -13,16 +13,17 @@ from pathlib import Path
 
 import httpx
 
-from tests.api.conftest import SEEDS
-from tests.conftest import serving
 from tests.databases import row_counts
+from tests.servers import ROOT, serving
 
 URL = "https://long-read.example/inquiry"
 
 
 def long_article(words: int = 100_000) -> str:
     """Real seed prose, repeated to about this many words."""
-    paragraphs = [p for path in sorted(SEEDS.glob("*/*.txt")) for p in path.read_text().split("\n") if p.strip()]
+    paragraphs = [
+        p for path in sorted((ROOT / "seeds").glob("*/*.txt")) for p in path.read_text().split("\n") if p.strip()
+    ]
     article = "\n\n".join(paragraphs)
     return "\n\n".join([article] * (words // len(article.split()) + 1))
 
