@@ -21,4 +21,4 @@ USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/ready', timeout=2)"
-CMD ["sh", "-c", "python -m service migrate && exec python -m service serve --host 0.0.0.0 --port 8000 --workers ${WORKERS:-2}"]
+CMD ["sh", "-c", "python -m service migrate && exec python -m service serve --host 0.0.0.0 --port 8000 --workers ${WEB_CONCURRENCY:-1}"]

@@ -24,12 +24,12 @@ from service.claims.routes import ClaimController
 from service.config import Settings, load_settings
 from service.db import Base, create_engine, read_snapshot
 from service.errors import problem_details_plugin
-from service.extraction.nlp import load_pipeline
 from service.fields import refuse_control_characters
 from service.health import HealthController
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
+from service.workers import WorkerPool
 
 
 class MetricsController(PrometheusController):
@@ -57,8 +57,10 @@ async def provide_session(
     return db_transaction
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
+def create_app(settings: Settings | None = None, *, workers: WorkerPool | None = None) -> Litestar:
+    """The app; it starts and stops its own worker pool unless handed one (the tests share one across apps)."""
     settings = settings or load_settings()
+    pool = workers or WorkerPool.from_settings(settings)
     engine = create_engine(settings)
     db_config = SQLAlchemyAsyncConfig(
         engine_instance=engine,
@@ -88,9 +90,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies={
             "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
             "db_session": Provide(provide_session),
+            "workers": Provide(lambda: pool, use_cache=True, sync_to_thread=False),
         },
-        # Load the NLP model before the first request, not during it.
-        on_startup=[lambda: load_pipeline(settings.spacy_model)],
+        # The workers load the NLP model before the first request, not during it.
+        lifespan=[pool] if workers is None else [],
         # The plugin leaves an engine it was handed open; close its connections with the app.
         on_shutdown=[engine.dispose],
         plugins=[

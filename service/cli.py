@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from uuid import UUID
 
@@ -21,9 +22,12 @@ from service.stories import repository as story_repository
 from service.stories.schemas import StoryCreate
 from service.stories.service import create_story
 from service.versions.schemas import VersionCreate
+from service.workers import WorkerPool
 
 ROOT = migrate.ROOT
 OPENAPI_PATH = ROOT / "openapi" / "openapi.json"
+# On SIGTERM, requests in flight get this long to finish before they are cancelled and the workers killed.
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 class SeedStory(msgspec.Struct, forbid_unknown_fields=True):
@@ -89,6 +93,7 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
         port=port,
         workers=workers,
         log_level=settings.log_level.lower(),
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0
 
@@ -97,18 +102,19 @@ async def _seed(settings: Settings, folder: Path) -> int:
     engine = create_engine(settings)
     sessions = async_sessionmaker(engine, expire_on_commit=False)
     try:
-        for manifest in sorted(folder.glob("*.json")):
-            seed = msgspec.json.decode(manifest.read_bytes(), type=SeedStory)
-            async with sessions.begin() as session:
-                if seeded := await story_repository.get_story_by_slug(session, seed.slug):
-                    print(f"{seed.slug}: already seeded as story {seeded.id}")
-                    continue
-                story = await create_story(session, StoryCreate(title=seed.title, slug=seed.slug))
-            print(f"{seed.slug}: story {story.id}")
-            for entry in seed.versions:
-                body = {k: v for k, v in msgspec.structs.asdict(entry).items() if k != "file" and v is not None}
-                body["text"] = (manifest.parent / entry.file).read_text(encoding="utf-8")
-                await _ingest_one(sessions, story.id, body, f"{seed.slug} {entry.file}", settings.spacy_model)
+        with _workers(settings) as workers:
+            for manifest in sorted(folder.glob("*.json")):
+                seed = msgspec.json.decode(manifest.read_bytes(), type=SeedStory)
+                async with sessions.begin() as session:
+                    if seeded := await story_repository.get_story_by_slug(session, seed.slug):
+                        print(f"{seed.slug}: already seeded as story {seeded.id}")
+                        continue
+                    story = await create_story(session, StoryCreate(title=seed.title, slug=seed.slug))
+                print(f"{seed.slug}: story {story.id}")
+                for entry in seed.versions:
+                    body = {k: v for k, v in msgspec.structs.asdict(entry).items() if k != "file" and v is not None}
+                    body["text"] = (manifest.parent / entry.file).read_text(encoding="utf-8")
+                    await _ingest_one(sessions, workers, story.id, body, f"{seed.slug} {entry.file}", settings)
     finally:
         await engine.dispose()
     return 0
@@ -124,20 +130,33 @@ async def _ingest(settings: Settings, paths: list[Path], story_key: str, source:
                 story = await create_story(
                     session, msgspec.convert({"title": story_key, "slug": story_key}, StoryCreate)
                 )
-        for path in paths:
-            await _ingest_one(sessions, story.id, _version_body(path, source, url), str(path), settings.spacy_model)
+        with _workers(settings) as workers:
+            for path in paths:
+                await _ingest_one(sessions, workers, story.id, _version_body(path, source, url), str(path), settings)
     finally:
         await engine.dispose()
     return 0
 
 
+def _workers(settings: Settings) -> closing[WorkerPool]:
+    """The files are ingested one after another: one worker process, under the API's deadlines, started
+    by the first file that needs parsing.
+    """
+    return closing(WorkerPool.from_settings(settings, size=1))
+
+
 async def _ingest_one(
-    sessions: async_sessionmaker[AsyncSession], story_id: UUID, body: dict[str, object], label: str, model: str
+    sessions: async_sessionmaker[AsyncSession],
+    workers: WorkerPool,
+    story_id: UUID,
+    body: dict[str, object],
+    label: str,
+    settings: Settings,
 ) -> None:
     """One version in its own transaction, validated exactly as the API validates a request body."""
     async with sessions.begin() as session:
         version, created, claims, _ = await ingest_version(
-            session, story_id, msgspec.convert(body, VersionCreate), model=model
+            session, story_id, msgspec.convert(body, VersionCreate), model=settings.spacy_model, workers=workers
         )
     state = f"stored, {len(claims)} claims" if created else "unchanged"
     print(f"{label}: {version.article.source.slug} v{version.number} {state} ({version.id})")

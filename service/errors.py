@@ -129,8 +129,8 @@ _DESCRIPTIONS = {
     404: "No such resource.",
     409: "The request conflicts with the current state (a slug in use).",
     413: "The request body, the article text or its claim count is larger than the service takes.",
-    422: "The body is well-formed but its content is not acceptable.",
-    503: "A dependency (the database) is not reachable.",
+    422: "The body is well-formed but its content is not acceptable, or it could not be parsed or diffed within its deadline.",
+    503: "A dependency (the database, the NLP model) is not available, or the service is shutting down.",
 }
 
 

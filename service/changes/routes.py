@@ -12,6 +12,7 @@ from service.changes import service
 from service.diffing.schemas import ChangeSet, ChangeType, Comparison, Significance
 from service.errors import problem_responses
 from service.extraction import ClaimKind
+from service.workers import WorkerPool
 
 Kinds = Annotated[
     list[ClaimKind] | None, QueryParameter(description="Only changes of claims of these kinds (repeatable)")
@@ -22,10 +23,16 @@ class ChangeController(Controller):
     path = "/v1/stories/{story_id:uuid}"
     tags = ["changes"]
 
-    @get("/diff", operation_id="getStoryDiff", summary="Diff two versions", responses=problem_responses(400, 404))
+    @get(
+        "/diff",
+        operation_id="getStoryDiff",
+        summary="Diff two versions",
+        responses=problem_responses(400, 404, 422, 503),
+    )
     async def diff(
         self,
         db_session: NamedDependency[AsyncSession],
+        workers: NamedDependency[WorkerPool],
         story_id: FromPath[UUID],
         from_version: Annotated[UUID, QueryParameter(name="from", description="Version to diff from")],
         to_version: Annotated[UUID, QueryParameter(name="to", description="Version to diff to")],
@@ -41,21 +48,22 @@ class ChangeController(Controller):
         Its summary and counts describe the whole ChangeSet; the filters narrow the listed changes.
         """
         filters = service.ChangeFilters(kind or [], type or [], min_significance, include_minor)
-        return await service.diff_versions(db_session, story_id, from_version, to_version, filters)
+        return await service.diff_versions(db_session, story_id, from_version, to_version, filters, workers=workers)
 
     @get(
         "/compare",
         operation_id="compareStoryAccounts",
         summary="Compare two accounts",
-        responses=problem_responses(400, 404),
+        responses=problem_responses(400, 404, 422, 503),
     )
     async def compare(
         self,
         db_session: NamedDependency[AsyncSession],
+        workers: NamedDependency[WorkerPool],
         story_id: FromPath[UUID],
         a: Annotated[str, QueryParameter(description="A version id, or a source slug for its latest version")],
         b: Annotated[str, QueryParameter(description="A version id, or a source slug for its latest version")],
         kind: Kinds = None,
     ) -> Comparison:
         """Two accounts side by side: agreements, conflicts, and what only one of them carries."""
-        return await service.compare_accounts(db_session, story_id, a, b, kind or [])
+        return await service.compare_accounts(db_session, story_id, a, b, kind or [], workers=workers)

@@ -27,6 +27,7 @@ from service.extraction import ClaimKind
 from service.stories.service import get_story
 from service.versions import repository as versions_repository
 from service.versions.models import Version
+from service.workers import WorkerPool
 
 
 class ChangeFilters(NamedTuple):
@@ -47,7 +48,7 @@ async def record_changes(
 
 
 async def diff_versions(
-    session: AsyncSession, story_id: UUID, from_id: UUID, to_id: UUID, filters: ChangeFilters
+    session: AsyncSession, story_id: UUID, from_id: UUID, to_id: UUID, filters: ChangeFilters, *, workers: WorkerPool
 ) -> ChangeSet:
     """Any two versions of the story, either order: stored for consecutive versions, computed otherwise."""
     await get_story(session, story_id)
@@ -57,8 +58,14 @@ async def diff_versions(
     elif before.article_id == after.article_id and after.number == before.number + 1:
         changeset = assemble(before.id, after.id, await _stored(session, before.id, after.id))
     else:
-        changeset = diff_claims(
-            await _claims(session, before.id), await _claims(session, after.id), before.id, after.id
+        changeset = await workers.run(
+            diff_claims,
+            await _claims(session, before.id),
+            await _claims(session, after.id),
+            before.id,
+            after.id,
+            deadline=workers.deadline(before.text, after.text),
+            task="diff the two versions",
         )
     return select_changes(
         changeset,
@@ -69,13 +76,23 @@ async def diff_versions(
     )
 
 
-async def compare_accounts(session: AsyncSession, story_id: UUID, a: str, b: str, kinds: list[ClaimKind]) -> Comparison:
+async def compare_accounts(
+    session: AsyncSession, story_id: UUID, a: str, b: str, kinds: list[ClaimKind], *, workers: WorkerPool
+) -> Comparison:
     """Two accounts of the story: each a version id, or a source slug standing for its latest version."""
     await get_story(session, story_id)
     va, vb = await _account(session, story_id, a), await _account(session, story_id, b)
     claims_a = [c for c in await _claims(session, va.id) if not kinds or c.kind in kinds]
     claims_b = [c for c in await _claims(session, vb.id) if not kinds or c.kind in kinds]
-    return compare_claims(claims_a, claims_b, va.id, vb.id)
+    return await workers.run(
+        compare_claims,
+        claims_a,
+        claims_b,
+        va.id,
+        vb.id,
+        deadline=workers.deadline(va.text, vb.text),
+        task="compare the two accounts",
+    )
 
 
 async def _story_version(session: AsyncSession, story_id: UUID, version_id: UUID) -> Version:

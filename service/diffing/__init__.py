@@ -7,6 +7,7 @@ from service.diffing.engine import (
     diff_claims,
     match_across,
     one_sided,
+    pair_and_diff,
     pair_claims,
     select_changes,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "diff_claims",
     "match_across",
     "one_sided",
+    "pair_and_diff",
     "pair_claims",
     "select_changes",
 ]

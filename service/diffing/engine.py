@@ -93,6 +93,14 @@ def diff_claims(
     return assemble(from_version, to_version, changes)
 
 
+def pair_and_diff(
+    before: Sequence[ClaimRead], after: Sequence[ClaimRead], from_version: UUID, to_version: UUID
+) -> tuple[Pairing, ChangeSet]:
+    """The pairing and the ChangeSet it gives, in one call for a caller that needs both (one worker job)."""
+    pairing = pair_claims(before, after)
+    return pairing, diff_claims(before, after, from_version, to_version, pairing)
+
+
 def assemble(from_version: UUID, to_version: UUID, changes: list[Change]) -> ChangeSet:
     """A ChangeSet of these changes: its summary, counts and condition sets follow from them."""
     return ChangeSet(

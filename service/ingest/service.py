@@ -15,7 +15,6 @@ from functools import partial
 from typing import NamedTuple
 from uuid import UUID
 
-import anyio.to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.changes import repository as changes_repository
@@ -24,7 +23,7 @@ from service.claims import repository as claims_repository
 from service.claims.models import ClaimRecord
 from service.claims.service import to_read
 from service.db import utcnow
-from service.diffing import diff_claims, one_sided, pair_claims
+from service.diffing import one_sided, pair_and_diff
 from service.diffing.schemas import ChangeSet, ChangeType
 from service.errors import TooLarge, Unprocessable
 from service.extraction import Claim, Speaker, extract_claims
@@ -37,6 +36,7 @@ from service.versions.models import Version
 from service.versions.schemas import VersionCreate
 from service.versions.text import article_text, content_hash
 from service.versions.urls import canonical_url
+from service.workers import WorkerPool
 
 # A claim per sentence: far more than any article has, and few enough that every query over a
 # version's claims stays within the databases' bound parameters.
@@ -59,10 +59,22 @@ class Placement(NamedTuple):
 
 
 async def ingest_version(
-    session: AsyncSession, story_id: UUID, data: VersionCreate, *, model: str, idempotency_key: str | None = None
+    session: AsyncSession,
+    story_id: UUID,
+    data: VersionCreate,
+    *,
+    model: str,
+    workers: WorkerPool,
+    idempotency_key: str | None = None,
 ) -> Ingested:
     """Store one version of an article with its claims, in its place among the article's versions."""
-    text, page_title = article_text(data.text, data.html)
+    text, page_title = await workers.run(
+        article_text,
+        data.text,
+        data.html,
+        deadline=workers.deadline(data.text or "", data.html or ""),
+        task="extract the article's text",
+    )
     title = data.title if data.title is not None else page_title
     digest = content_hash(title, text)
     source, url = slugify(data.source), canonical_url(data.url)
@@ -78,28 +90,30 @@ async def ingest_version(
     )
     extracted: tuple[str, list[Claim]] | None = None
     if not repeated and placement.repeats is None and placement.observed_earlier is None:
-        # Parsing is CPU work: done before any lock is taken, with the story's speakers as they are
-        # now. They may grow before the lock: the extraction key then tells to extract again.
+        # Parsing is CPU work: in a worker process under a deadline, before any lock is taken, with the
+        # story's speakers as they are now. They may grow before the lock: the extraction key then tells.
         reference = (data.published_at or data.observed_at or utcnow()).date()
         known = await claims_repository.story_speakers(session, story_id, through=data.observed_at)
-        extracted = extraction_key(model, reference, known), await _extract(text, reference, known, model)
+        extracted = extraction_key(model, reference, known), await _extract(workers, text, reference, known, model)
 
     # Ingests into one story take turns from here: threads and their presence are shared by all
     # of the story's articles, and concurrent updates of them could otherwise deadlock.
     await stories_repository.lock_story(session, story_id)
     source_id = await versions_repository.ensure_source(session, source)
     article_id = await versions_repository.lock_article(session, story_id, source_id, url)
-    if idempotency_key is not None and (answer := await _idempotent(session, story_id, idempotency_key, fingerprint)):
+    if idempotency_key is not None and (
+        answer := await _idempotent(session, story_id, idempotency_key, fingerprint, workers)
+    ):
         return answer
     # Placed again under the lock: a concurrent request may have stored a version meanwhile.
     placement = _place(await versions_repository.article_versions(session, article_id), digest, data)
     if placement.repeats is not None:
-        return await _unchanged(session, placement.repeats)
+        return await _unchanged(session, placement.repeats, workers)
     if (earlier := placement.observed_earlier) is not None:
         earlier.observed_at = data.observed_at or earlier.observed_at
         earlier.published_at = data.published_at
-        await rebuild_story(session, story_id, earlier.observed_at, model=model)
-        return await _unchanged(session, earlier)
+        await rebuild_story(session, story_id, earlier.observed_at, model=model, workers=workers)
+        return await _unchanged(session, earlier, workers)
 
     # A version posted without observed_at is observed now, once its turn has come: last in the story.
     observed_at = data.observed_at or utcnow()
@@ -127,13 +141,15 @@ async def ingest_version(
     known = await claims_repository.story_speakers(session, story_id, through=observed_at if late else None)
     key = extraction_key(model, reference, known)
     claims = (
-        extracted[1] if extracted is not None and extracted[0] == key else await _extract(text, reference, known, model)
+        extracted[1]
+        if extracted is not None and extracted[0] == key
+        else await _extract(workers, text, reference, known, model)
     )
     records = await _add_claims(session, stored, claims, key)
     if late:
-        await rebuild_story(session, story_id, observed_at, model=model)
-        return await _unchanged(session, stored, created=True)
-    return Ingested(stored, True, records, await _follow(session, stored, records, previous, {}))
+        await rebuild_story(session, story_id, observed_at, model=model, workers=workers)
+        return await _unchanged(session, stored, workers, created=True)
+    return Ingested(stored, True, records, await _follow(session, stored, records, previous, {}, workers))
 
 
 def _place(versions: Sequence[Version], digest: str, data: VersionCreate) -> Placement:
@@ -158,14 +174,16 @@ def _place(versions: Sequence[Version], digest: str, data: VersionCreate) -> Pla
     return Placement(None, None, follows)
 
 
-async def _idempotent(session: AsyncSession, story_id: UUID, key: str, fingerprint: str) -> Ingested | None:
+async def _idempotent(
+    session: AsyncSession, story_id: UUID, key: str, fingerprint: str, workers: WorkerPool
+) -> Ingested | None:
     found = await versions_repository.idempotent_version(session, story_id, key)
     if found is None:
         return None
     first_fingerprint, version = found
     if first_fingerprint != fingerprint:
         raise Unprocessable("This Idempotency-Key was already used for another version; use a new key.")
-    return await _unchanged(session, version)
+    return await _unchanged(session, version, workers)
 
 
 def extraction_key(model: str, reference: date, known: Sequence[Speaker]) -> str:
@@ -174,8 +192,12 @@ def extraction_key(model: str, reference: date, known: Sequence[Speaker]) -> str
     return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
 
 
-async def _extract(text: str, reference: date, known: list[Speaker], model: str) -> list[Claim]:
-    claims = await anyio.to_thread.run_sync(partial(extract_claims, text, reference, known_speakers=known, model=model))
+async def _extract(workers: WorkerPool, text: str, reference: date, known: list[Speaker], model: str) -> list[Claim]:
+    claims = await workers.run(
+        partial(extract_claims, text, reference, known_speakers=known, model=model),
+        deadline=workers.deadline(text),
+        task="parse the article",
+    )
     if len(claims) > MAX_CLAIMS:
         raise TooLarge(f"The version holds {len(claims):,} claims; the service takes up to {MAX_CLAIMS:,} per version.")
     return claims
@@ -186,7 +208,9 @@ async def _add_claims(session: AsyncSession, version: Version, claims: list[Clai
     return await claims_repository.add_claims(session, version.story_id, version.id, claims)
 
 
-async def rebuild_story(session: AsyncSession, story_id: UUID, since: datetime, *, model: str) -> None:
+async def rebuild_story(
+    session: AsyncSession, story_id: UUID, since: datetime, *, model: str, workers: WorkerPool
+) -> None:
     """Lay the story's versions out again in observation order after a version took its place at
     `since`: numbers, then everything from `since` on as in-order arrival would have left it (the
     story's speakers, claims whose extraction depended on what came before them, changes, threads
@@ -209,10 +233,11 @@ async def rebuild_story(session: AsyncSession, story_id: UUID, since: datetime, 
         records = await claims_repository.version_claims(session, version.id)
         if key != version.extraction_key:
             await claims_repository.remove_claims(session, version.id)
-            records = await _add_claims(session, version, await _extract(version.text, reference, known, model), key)
+            claims = await _extract(workers, version.text, reference, known, model)
+            records = await _add_claims(session, version, claims, key)
         else:
             await claims_repository.add_speakers(session, story_id, version.id, [to_read(r) for r in records])
-        await _follow(session, version, records, latest.get(version.article_id), former_threads)
+        await _follow(session, version, records, latest.get(version.article_id), former_threads, workers)
         latest[version.article_id] = version
 
 
@@ -222,6 +247,7 @@ async def _follow(
     records: list[ClaimRecord],
     previous: Version | None,
     former_threads: Mapping[tuple[UUID, int], UUID],
+    workers: WorkerPool,
 ) -> ChangeSet | None:
     """Diff against the article's previous version, put each claim on its thread, store the changes;
     returns the substantive ChangeSet as the diff endpoint serves it, None for an article's first version.
@@ -234,19 +260,31 @@ async def _follow(
         await record_changes(session, version, None, started, threading.thread_of)
         return None
     before = [to_read(r) for r in await claims_repository.version_claims(session, previous.id)]
-    pairing = pair_claims(before, after)
-    changes = diff_claims(before, after, previous.id, version.id, pairing).changes
+    pairing, changeset = await workers.run(
+        pair_and_diff,
+        before,
+        after,
+        previous.id,
+        version.id,
+        deadline=workers.deadline(previous.text, version.text),
+        task="diff the article against its previous version",
+    )
+    changes = changeset.changes
     threading = await thread_version(session, version, records, after, before, pairing, changes, former_threads)
     await record_changes(session, version, previous.id, changes, threading.thread_of)
     # read back rather than reuse: the stored claims now carry their threads
-    return await diff_versions(session, version.story_id, previous.id, version.id, DEFAULT_FILTERS)
+    return await diff_versions(session, version.story_id, previous.id, version.id, DEFAULT_FILTERS, workers=workers)
 
 
-async def _unchanged(session: AsyncSession, version: Version, *, created: bool = False) -> Ingested:
+async def _unchanged(
+    session: AsyncSession, version: Version, workers: WorkerPool, *, created: bool = False
+) -> Ingested:
     """A stored version as it stands, with its claims and the changes from the article's previous version."""
     claims = await claims_repository.version_claims(session, version.id)
     previous = await versions_repository.version_number(session, version.article_id, version.number - 1)
     changes = None
     if previous is not None:
-        changes = await diff_versions(session, version.story_id, previous.id, version.id, DEFAULT_FILTERS)
+        changes = await diff_versions(
+            session, version.story_id, previous.id, version.id, DEFAULT_FILTERS, workers=workers
+        )
     return Ingested(version, created, claims, changes)

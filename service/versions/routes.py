@@ -18,6 +18,7 @@ from service.ingest.schemas import IngestResult
 from service.pagination import Cursor, Limit
 from service.versions import service
 from service.versions.schemas import VersionCreate, VersionPage, VersionRead
+from service.workers import WorkerPool
 
 
 class VersionController(Controller):
@@ -34,7 +35,7 @@ class VersionController(Controller):
                 description="A repeated delivery (the content of the version it would follow, the same content and observed_at, or a known Idempotency-Key): nothing stored, that version returned.",
                 generate_examples=False,
             ),
-            **problem_responses(400, 404, 413, 422),
+            **problem_responses(400, 404, 413, 422, 503),
         },
     )
     async def ingest_version(
@@ -43,6 +44,7 @@ class VersionController(Controller):
         story_id: FromPath[UUID],
         data: JSONBody[VersionCreate],
         settings: NamedDependency[Settings],
+        workers: NamedDependency[WorkerPool],
         idempotency_key: Annotated[
             str | None,
             HeaderParameter(
@@ -56,7 +58,7 @@ class VersionController(Controller):
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
         ingested = await ingest_service.ingest_version(
-            db_session, story_id, data, model=settings.spacy_model, idempotency_key=idempotency_key
+            db_session, story_id, data, model=settings.spacy_model, idempotency_key=idempotency_key, workers=workers
         )
         result = IngestResult(
             version=service.to_read(ingested.version),

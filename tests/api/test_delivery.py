@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from litestar.testing import TestClient
 
-from tests.conftest import running_server
 from tests.databases import query
+from tests.servers import serving
 
 COURIER = "https://harlan-courier.example/news/cedar-hollow-fire"
 WIRE = "https://tri-county-wire.example/fire"
@@ -203,8 +205,8 @@ def test_an_idempotency_key_replays_the_first_answer(client: TestClient, db: str
 
 
 @pytest.fixture
-def two_process_server(db: str) -> Any:
-    with running_server(db, "--workers", "2", WORKERS="1") as base:
+def two_process_server(db: str, tmp_path: Path) -> Iterator[str]:
+    with serving(db, tmp_path / "server.log", "--workers", "2") as (base, _):
         yield base
 
 

@@ -13,6 +13,7 @@ from litestar.testing import TestClient
 
 from service.app import create_app
 from service.config import Settings
+from service.workers import WorkerPool
 from tests.databases import query
 
 URL = "https://harlan-courier.example/news/cedar-hollow-fire"
@@ -150,9 +151,9 @@ def test_the_forms_a_link_takes_are_one_article(client: TestClient, story: str, 
 
 
 @pytest.fixture
-def roomy_client(db: str) -> Iterator[TestClient]:
+def roomy_client(db: str, workers: WorkerPool) -> Iterator[TestClient]:
     """An app that takes bodies of the default 10 MB, for the limits beyond the body's."""
-    with TestClient(create_app(Settings(database_url=db))) as test_client:
+    with TestClient(create_app(Settings(database_url=db), workers=workers)) as test_client:
         yield test_client
 
 
