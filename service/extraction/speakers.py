@@ -237,8 +237,9 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
     if lower in GROUP_PRONOUNS:
         entry = registry.last_speaker(SpeakerType.ORGANIZATION, SpeakerType.GOVERNMENT)
         return _from_entry(entry, subject.text) if entry else None
-    if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
-        return speaker_for(subject.head.head, registry)
+    clause = subject.head
+    if lower in ("who", "which", "that") and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return speaker_for(clause.head, registry)  # always further up the parse, so this ends
     mention = _mention(subject)
     spokes_for = _spokes_for(subject)
     if spokes_for is not None:

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from service.extraction.lexicon import NUMBER_WORDS
 from service.extraction.schemas import TimeExpression
+from service.extraction.tokens import up_to_root
 
 Tense = Literal["past", "future"] | None
 
@@ -52,9 +53,10 @@ def time_expressions(sent: Span, reference: date | None) -> list[TimeExpression]
 
 def _tense(ent: Span) -> Tense:
     """Past or future, from the verb that governs the expression."""
-    verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
+    # the nearest verb above the expression, else the root of its sentence
+    for verb in up_to_root(ent.root):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "would", "'ll", "shall"} or verb.lower_ in ("will", "would"):
         return "future"

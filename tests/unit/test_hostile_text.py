@@ -1,0 +1,36 @@
+"""Text that once hung extraction or text clean-up, or took time out of all proportion to its length.
+
+Each test runs under a generous time limit (a hang detector on a shared, noisy machine, not a
+performance target) and checks that the output still makes sense.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.extraction import Claim, extract_claims
+from tests.fuzzing import check_claims, time_limit
+
+PUBLISHED = date(2025, 3, 16)
+LIMIT = 20  # seconds: each test takes well under 2 on an idle machine
+
+
+def extract(text: str) -> list[Claim]:
+    with time_limit(LIMIT):
+        claims = extract_claims(text, PUBLISHED)
+    check_claims(text, claims)
+    return claims
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _loaded_model() -> None:
+    extract_claims("The model is loaded before the clocks start.", PUBLISHED)
+
+
+def test_a_date_no_verb_governs_ends() -> None:
+    # The parse has no verb above "2009": walking up compared tokens by identity and never stopped.
+    (claim,) = extract("Turnout was 61.3%, the commission said, the highest for a presidential vote since 2009.")
+    assert [(f.value, f.unit) for f in claim.figures] == [(61.3, "percent")]
+    assert [(t.text, t.value) for t in claim.times] == [("2009", "2009")]
