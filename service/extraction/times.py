@@ -19,7 +19,9 @@ _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name
 _MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}
-_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r"|a|an)"
+# Digits are read from the start of their run only: retried from every digit of a long run, the
+# search would take time quadratic in its length (and a match never starts inside one).
+_NUMBER = r"((?<!\d)\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r"|a|an)"
 _DURATION = re.compile(_NUMBER + r"[\s-]+(second|minute|hour|day|week|month|year|decade)s?\b")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(midnight|noon)\b")

@@ -10,14 +10,15 @@ import trafilatura
 
 from service.errors import Unprocessable
 
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_TRAILING_SPACE = " \t\u00a0"
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_text(text: str) -> str:
     """NFC, Unix newlines, no trailing spaces, at most one blank line between paragraphs."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    # line by line: a regular expression for trailing spaces retries a long run of spaces from each of them
+    text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip()
 
 
