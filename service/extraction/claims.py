@@ -32,7 +32,7 @@ from service.extraction.lexicon import (
     PRESENT,
     REPORT,
 )
-from service.extraction.nlp import load_pipeline
+from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
@@ -75,7 +75,7 @@ def extract_claims(
     """Every claim-bearing sentence of the text, in order. Deterministic for a given model."""
     nlp = load_pipeline(model)
     paragraphs = [b for b in blocks(text) if not b.heading]
-    docs = list(nlp.pipe(b.text for b in paragraphs))
+    docs = list(parse(nlp, (b.text for b in paragraphs)))
     registry = NameRegistry(known_speakers)
     for doc in docs:
         register_names(doc, registry)
