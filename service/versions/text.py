@@ -17,14 +17,15 @@ MAX_TITLE_CHARS = 1000
 # export (and PostgreSQL refuses NUL).
 _LINE_BREAKING_CONTROLS = re.compile(r"[\x0b\x0c\x1c-\x1e]")
 _OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_TRAILING_SPACE = " \t\u00a0"
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def normalize_text(text: str) -> str:
     """NFC, Unix newlines, no trailing spaces, at most one blank line between paragraphs."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    # line by line: a regular expression for trailing spaces retries a long run of spaces from each of them
+    text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip()
 
 
