@@ -68,6 +68,7 @@ async def ingest_version(
     idempotency_key: str | None = None,
 ) -> Ingested:
     """Store one version of an article with its claims, in its place among the article's versions."""
+    await get_story(session, story_id)
     text, page_title = await workers.run(
         article_text,
         data.text,
@@ -81,7 +82,6 @@ async def ingest_version(
     if not source:
         raise Unprocessable(f"The source {data.source[:120]!r} has no letter or digit to name it by.")
     fingerprint = hashlib.sha256(f"{source}\x00{url}\x00{digest}".encode()).hexdigest()
-    await get_story(session, story_id)
     # Whether the post repeats a stored version is known before any lock, so it is never parsed; it
     # is answered under the lock, when no rebuild can be half-way.
     placement = _place(await versions_repository.article_versions_of(session, story_id, source, url), digest, data)

@@ -175,3 +175,47 @@ def test_a_version_of_more_claims_than_an_article_has_is_too_large(roomy_client:
     response = roomy_client.post(f"/v1/stories/{story}/versions", json={"source": "wire", "url": URL, "text": text})
     assert "claims" in _problem(response, 413)["detail"]
     assert query(db, "SELECT count(*) FROM versions") == [(0,)]
+
+
+def test_the_sentence_that_hung_ingest_is_parsed(client: TestClient, story: str) -> None:
+    text = "Turnout was 61.3%, the commission said, the highest for a presidential vote since 2009."
+    response = _post(client, story, text=text)
+    assert response.status_code == 201
+    assert [c["figures"][0]["value"] for c in response.json()["claims"]] == [61.3]
+
+
+@pytest.mark.parametrize("mark", ['"', "'", ")", "!"])
+def test_a_long_run_of_one_mark_is_parsed_promptly(roomy_client: TestClient, mark: str) -> None:
+    story = roomy_client.post("/v1/stories", json={"title": "Marks"}).json()["id"]
+    started = time.monotonic()
+    text = f"The minister said {mark * 32_000} the talks would resume.\n\nTalks resumed on Monday, officials said."
+    response = roomy_client.post(f"/v1/stories/{story}/versions", json={"source": "wire", "url": URL, "text": text})
+    assert time.monotonic() - started < BOUND_SECONDS
+    assert response.status_code == 201, response.text
+
+
+def test_spaces_sent_to_an_unknown_story_are_a_prompt_404(roomy_client: TestClient) -> None:
+    started = time.monotonic()
+    response = roomy_client.post(
+        "/v1/stories/00000000-0000-4000-8000-000000000000/versions",
+        json={"source": "wire", "url": URL, "text": " " * 200_000 + "x"},
+    )
+    assert time.monotonic() - started < BOUND_SECONDS
+    _problem(response, 404)
+
+
+@pytest.mark.parametrize("megabytes", [1, 5])
+def test_megabyte_bodies_are_answered_not_failed(roomy_client: TestClient, db: str, megabytes: int) -> None:
+    story = roomy_client.post("/v1/stories", json={"title": "Big"}).json()["id"]
+    paragraph = TEXT + " The crews worked through the night and into the morning.\n\n"
+    text = paragraph * (megabytes * 1024 * 1024 // len(paragraph))
+    started = time.monotonic()
+    as_text = roomy_client.post(f"/v1/stories/{story}/versions", json={"source": "wire", "url": URL, "text": text})
+    html = (
+        "<html><body><article>" + "".join(f"<p>{p}</p>" for p in text.split("\n\n")[:-1]) + "</article></body></html>"
+    )
+    as_html = roomy_client.post(f"/v1/stories/{story}/versions", json={"source": "wire", "url": URL, "html": html})
+    assert time.monotonic() - started < 2 * BOUND_SECONDS
+    _problem(as_text, 413)
+    assert as_html.status_code in (201, 413, 422), as_html.text
+    assert query(db, "SELECT count(*) FROM versions") == [(1 if as_html.status_code == 201 else 0,)]
