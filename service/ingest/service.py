@@ -254,7 +254,7 @@ async def _follow(
     """
     after = [to_read(r) for r in records]
     if previous is None:
-        threading = await thread_version(session, version, records, after, [], None, [], former_threads)
+        threading = await thread_version(session, version, records, after, [], None, [], former_threads, workers)
         # the claims new to the story enter the timeline as added
         started = [one_sided(ChangeType.ADDED, c) for c in after if c.id in threading.started]
         await record_changes(session, version, None, started, threading.thread_of)
@@ -270,7 +270,9 @@ async def _follow(
         task="diff the article against its previous version",
     )
     changes = changeset.changes
-    threading = await thread_version(session, version, records, after, before, pairing, changes, former_threads)
+    threading = await thread_version(
+        session, version, records, after, before, pairing, changes, former_threads, workers
+    )
     await record_changes(session, version, previous.id, changes, threading.thread_of)
     # read back rather than reuse: the stored claims now carry their threads
     return await diff_versions(session, version.story_id, previous.id, version.id, DEFAULT_FILTERS, workers=workers)

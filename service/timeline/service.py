@@ -37,6 +37,7 @@ from service.timeline.schemas import (
 )
 from service.versions import repository as versions_repository
 from service.versions.models import Version
+from service.workers import WorkerPool
 
 
 class Threading(NamedTuple):
@@ -53,6 +54,7 @@ async def thread_version(
     pairing: Pairing | None,
     changes: list[Change],
     former_threads: Mapping[tuple[UUID, int], UUID],
+    workers: WorkerPool,
 ) -> Threading:
     """Put each claim of a new version on its thread.
 
@@ -69,7 +71,13 @@ async def thread_version(
     rest = [j for j in range(len(claims)) if j not in thread_of]
     if rest:
         candidates = await repository.candidate_threads(session, version.story_id, exclude=set(thread_of.values()))
-        joined = match_across([claims[j] for j in rest], [to_read(claim) for _, claim in candidates])
+        joined = await workers.run(
+            match_across,
+            [claims[j] for j in rest],
+            [to_read(claim) for _, claim in candidates],
+            deadline=workers.deadline(*(claims[j].text for j in rest), *(c.text for _, c in candidates)),
+            task="match the claims to the story's threads",
+        )
         for k, c in joined.items():
             thread_of[rest[k]] = candidates[c][0].id
     carried_before = {c.thread_id for c in previous if c.thread_id is not None}
