@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 _TERMINAL = tuple(".!?…:;\"”’')]")
 _HEADING_MAX_WORDS = 14
+_QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences after the one it opens in
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
 # The place is at most 60 characters and the spaces before the dash at most 3: the place's spaces and
@@ -58,24 +59,47 @@ def blocks(text: str) -> list[Block]:
     return result
 
 
-def quote_balance(text: str) -> int:
-    """How many quotations are left open at the end of `text` (curly marks, or an odd straight one)."""
-    curly = text.count("“") - text.count("”")
-    straight = text.count('"') % 2
-    return max(curly, 0) + straight
-
-
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, re-joined where it cut inside a quotation or before a lowercase continuation."""
+    sents = [sent for sent in doc.sents if sent.text.strip()]
+    marks = [_quote_marks(sent.text) for sent in sents]
     merged: list[Span] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        if merged and (quote_balance(merged[-1].text) or _continues(sent)):
+    curly = straight = 0  # the quotation marks of merged[-1]
+    for k, sent in enumerate(sents):
+        if merged and (_inside_quote(marks, k, curly, straight) or _continues(sent)):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
+            curly = straight = 0
+        curly, straight = curly + marks[k][0], straight + marks[k][1]
     return merged
+
+
+def _quote_marks(text: str) -> tuple[int, int]:
+    """Curly quotations opened less those closed, and straight marks."""
+    return text.count("“") - text.count("”"), text.count('"')
+
+
+def _inside_quote(marks: list[tuple[int, int]], k: int, curly: int, straight: int) -> bool:
+    """Sentence k belongs to a quotation left open before it (curly marks, or an odd straight one).
+
+    The quotation closes in it or in one of the few sentences after it, or runs on to the end of the
+    paragraph (news style leaves the mark off where a quotation goes on in the next paragraph). An
+    opening mark that does neither is stray: following it would make a paragraph one claim.
+    """
+    if _all_closed(curly, straight):
+        return False
+    if k + _QUOTE_SENTENCES_AFTER >= len(marks):
+        return True
+    for more_curly, more_straight in marks[k : k + _QUOTE_SENTENCES_AFTER]:
+        curly, straight = curly + more_curly, straight + more_straight
+        if _all_closed(curly, straight):
+            return True
+    return False
+
+
+def _all_closed(curly: int, straight: int) -> bool:
+    return curly <= 0 and straight % 2 == 0
 
 
 def _continues(sent: Span) -> bool:

@@ -110,3 +110,21 @@ def test_many_speakers_in_one_article_keep_their_own_names() -> None:
     assert len(claims) == len(names)
     own = [c for c in claims if c.speaker is not None and c.speaker.name == names[c.paragraph]]
     assert len(own) >= 390  # the parser misses a made-up given name now and then
+
+
+def test_a_stray_opening_quotation_mark_does_not_swallow_the_paragraph() -> None:
+    text = "“" + " ".join(f"The council met on day {i} and approved the plan." for i in range(300))
+    claims = extract(text)
+    assert len(claims) == 300
+    assert claims[-1].text == "The council met on day 299 and approved the plan."
+
+
+def test_a_quotation_over_a_few_sentences_stays_one_claim() -> None:
+    text = (
+        "“We will rebuild. We will not be hurried. The plan stands,” Mayor Lena Ortiz said on Friday. "
+        "The council met on Tuesday and approved the plan."
+    )
+    claims = extract(text)
+    assert [c.kind for c in claims] == ["quote", "event"]
+    assert claims[0].speaker is not None
+    assert claims[0].speaker.name == "Lena Ortiz"
