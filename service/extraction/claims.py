@@ -36,7 +36,7 @@ from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
-from service.extraction.segment import Block, blocks, sentences
+from service.extraction.segment import Block, blocks, pieces, sentences
 from service.extraction.speakers import NameRegistry, note_subject, register_names, settle_types, speaker_for
 from service.extraction.times import time_expressions
 from service.extraction.tokens import up_to_root
@@ -74,7 +74,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Every claim-bearing sentence of the text, in order. Deterministic for a given model."""
     nlp = load_pipeline(model)
-    paragraphs = [b for b in blocks(text) if not b.heading]
+    paragraphs = [piece for block in blocks(text) if not block.heading for piece in pieces(block)]
     docs = list(parse(nlp, (b.text for b in paragraphs)))
     registry = NameRegistry(known_speakers)
     for doc in docs:

@@ -9,6 +9,9 @@ from spacy.tokens import Doc, Span
 
 _TERMINAL = tuple(".!?…:;\"”’')]")
 _HEADING_MAX_WORDS = 14
+_PIECE_MAX = 20_000
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(\s+)")
+_SPACES = re.compile(r"\s+")
 _QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences after the one it opens in
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
@@ -57,6 +60,34 @@ def blocks(text: str) -> list[Block]:
         start, end = pending
         result.append(Block(len(result), start, text[start:end].strip(), heading=False))
     return result
+
+
+def pieces(block: Block) -> list[Block]:
+    """The block, cut where a sentence ends into pieces of at most 20,000 characters.
+
+    No news paragraph is that long, but a text without line breaks is one paragraph: spaCy's time
+    and memory grow with a document's length, and it refuses one of over a million characters.
+    """
+    text, start = block.text, 0
+    result: list[Block] = []
+    while len(text) - start > _PIECE_MAX:
+        end, after = _cut(text, start, start + _PIECE_MAX)
+        result.append(block._replace(start=block.start + start, text=text[start:end]))
+        start = after
+        while start < len(text) and text[start].isspace():  # a run of spaces across the cut
+            start += 1
+    result.append(block._replace(start=block.start + start, text=text[start:]))
+    return result
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a piece of text[start:end] ends and the next one starts: at the space after its last
+    sentence, else at its last space, else at `end`.
+    """
+    middle = (start + end) // 2
+    gaps = [m.span(1) for m in _SENTENCE_END.finditer(text, middle, end)]
+    gaps = gaps or [m.span() for m in _SPACES.finditer(text, middle, end)]
+    return gaps[-1] if gaps else (end, end)
 
 
 def sentences(doc: Doc) -> list[Span]:
