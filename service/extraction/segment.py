@@ -58,7 +58,8 @@ def blocks(text: str) -> list[Block]:
         result.append(Block(len(result), start + lead, body, heading=not punctuated and not bullet, item=bool(bullet)))
     if pending is not None:
         start, end = pending
-        result.append(Block(len(result), start, text[start:end].strip(), heading=False))
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        result.append(Block(len(result), start + lead, text[start + lead : end].rstrip(), heading=False))
     return result
 
 

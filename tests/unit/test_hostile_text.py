@@ -158,3 +158,10 @@ def test_claims_of_a_long_paragraph_point_into_the_text() -> None:
 def test_a_word_longer_than_a_piece_is_cut_anywhere() -> None:
     text = SENTENCE + " " + "x" * 45_000 + " " + SENTENCE
     assert extract(text)[-1].text == SENTENCE
+
+
+def test_the_offset_of_an_indented_last_paragraph_of_wrapped_lines_skips_the_indent() -> None:
+    # found by the fuzz tests: the span of a last paragraph joined from unpunctuated lines began at its indent
+    text = "   " + " ".join(["word"] * 20)
+    (claim,) = extract(text)
+    assert claim.span.start == 3
