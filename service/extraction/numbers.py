@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction.lexicon import CURRENCIES, FRACTIONS, MULTIPLIERS, NUMBER_WORDS, QUALIFIERS, TIME_UNITS
 from service.extraction.schemas import Figure
-from service.extraction.tokens import up_to_root
+from service.extraction.tokens import entities, up_to_root
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _CLOCK = re.compile(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon)\b", re.I)
@@ -24,7 +24,7 @@ _SPELLED_UNITS = {"%": "percent", "per": "percent", "pct": "percent"}
 
 def figures(sent: Span) -> list[Figure]:
     doc = sent.doc
-    ents = {t.i: ent for ent in sent.ents for t in ent}
+    ents = {t.i: ent for ent in entities(sent) for t in ent}
     found: list[Figure] = []
     i = sent.start
     while i < sent.end:

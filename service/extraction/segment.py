@@ -9,6 +9,10 @@ from spacy.tokens import Doc, Span
 
 _TERMINAL = tuple(".!?…:;\"”’')]")
 _HEADING_MAX_WORDS = 14
+_PIECE_MAX = 20_000
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(\s+)")
+_SPACES = re.compile(r"\s+")
+_QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences after the one it opens in
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
 # The place is at most 60 characters and the spaces before the dash at most 3: the place's spaces and
@@ -54,28 +58,80 @@ def blocks(text: str) -> list[Block]:
         result.append(Block(len(result), start + lead, body, heading=not punctuated and not bullet, item=bool(bullet)))
     if pending is not None:
         start, end = pending
-        result.append(Block(len(result), start, text[start:end].strip(), heading=False))
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        result.append(Block(len(result), start + lead, text[start + lead : end].rstrip(), heading=False))
     return result
 
 
-def quote_balance(text: str) -> int:
-    """How many quotations are left open at the end of `text` (curly marks, or an odd straight one)."""
-    curly = text.count("“") - text.count("”")
-    straight = text.count('"') % 2
-    return max(curly, 0) + straight
+def pieces(block: Block) -> list[Block]:
+    """The block, cut where a sentence ends into pieces of at most 20,000 characters.
+
+    No news paragraph is that long, but a text without line breaks is one paragraph: spaCy's time
+    and memory grow with a document's length, and it refuses one of over a million characters.
+    """
+    text, start = block.text, 0
+    result: list[Block] = []
+    while len(text) - start > _PIECE_MAX:
+        end, after = _cut(text, start, start + _PIECE_MAX)
+        result.append(block._replace(start=block.start + start, text=text[start:end]))
+        start = after
+        while start < len(text) and text[start].isspace():  # a run of spaces across the cut
+            start += 1
+    result.append(block._replace(start=block.start + start, text=text[start:]))
+    return result
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a piece of text[start:end] ends and the next one starts: at the space after its last
+    sentence, else at its last space, else at `end`.
+    """
+    middle = (start + end) // 2
+    gaps = [m.span(1) for m in _SENTENCE_END.finditer(text, middle, end)]
+    gaps = gaps or [m.span() for m in _SPACES.finditer(text, middle, end)]
+    return gaps[-1] if gaps else (end, end)
 
 
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, re-joined where it cut inside a quotation or before a lowercase continuation."""
+    sents = [sent for sent in doc.sents if sent.text.strip()]
+    marks = [_quote_marks(sent.text) for sent in sents]
     merged: list[Span] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        if merged and (quote_balance(merged[-1].text) or _continues(sent)):
+    curly = straight = 0  # the quotation marks of merged[-1]
+    for k, sent in enumerate(sents):
+        if merged and (_inside_quote(marks, k, curly, straight) or _continues(sent)):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
+            curly = straight = 0
+        curly, straight = curly + marks[k][0], straight + marks[k][1]
     return merged
+
+
+def _quote_marks(text: str) -> tuple[int, int]:
+    """Curly quotations opened less those closed, and straight marks."""
+    return text.count("“") - text.count("”"), text.count('"')
+
+
+def _inside_quote(marks: list[tuple[int, int]], k: int, curly: int, straight: int) -> bool:
+    """Sentence k belongs to a quotation left open before it (curly marks, or an odd straight one).
+
+    The quotation closes in it or in one of the few sentences after it, or runs on to the end of the
+    paragraph (news style leaves the mark off where a quotation goes on in the next paragraph). An
+    opening mark that does neither is stray: following it would make a paragraph one claim.
+    """
+    if _all_closed(curly, straight):
+        return False
+    if k + _QUOTE_SENTENCES_AFTER >= len(marks):
+        return True
+    for more_curly, more_straight in marks[k : k + _QUOTE_SENTENCES_AFTER]:
+        curly, straight = curly + more_curly, straight + more_straight
+        if _all_closed(curly, straight):
+            return True
+    return False
+
+
+def _all_closed(curly: int, straight: int) -> bool:
+    return curly <= 0 and straight % 2 == 0
 
 
 def _continues(sent: Span) -> bool:

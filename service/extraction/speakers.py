@@ -20,6 +20,7 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.schemas import Speaker, SpeakerType
+from service.extraction.tokens import entity_of
 
 _NAME_LABELS = {
     "PERSON": SpeakerType.PERSON,
@@ -216,7 +217,8 @@ def _title(root: Token, name_start: int) -> str | None:
     appos = next((c for c in root.children if c.dep_ == "appos"), None)
     if appos is None:
         return None
-    words = [t for t in appos.subtree if not any(t in c.subtree for c in appos.children if c.dep_ in ("relcl", "acl"))]
+    clauses = _clause_tokens(appos)
+    words = [t for t in appos.subtree if t.i not in clauses]
     words = [t for t in words if not (t.i == words[0].i and t.lower_ in ("the", "a", "an"))]
     return _text(words) or None
 
@@ -283,8 +285,14 @@ def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
 
 def _mention(subject: Token) -> str:
     tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i not in (subject.left_edge.i, subject.right_edge.i)]
-    keep = [t for t in tokens if not any(t in c.subtree for c in subject.children if c.dep_ in ("relcl", "acl"))]
+    clauses = _clause_tokens(subject)
+    keep = [t for t in tokens if t.i not in clauses]
     return _text(keep)
+
+
+def _clause_tokens(noun: Token) -> set[int]:
+    """The tokens of the relative clauses describing a noun ("who leads the union"): not part of its name."""
+    return {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
 
 
 def _spokes_for(subject: Token) -> str | None:
@@ -304,7 +312,7 @@ def _spokes_for(subject: Token) -> str | None:
 def _proper_name(head: Token) -> list[Token]:
     """The name in a noun phrase: its named entity, else the run of proper nouns ending at its head."""
     if head.ent_type_ in _NAME_LABELS:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = entity_of(head)
         if ent is not None:
             tokens = _name_tokens(ent, head)
             if tokens:

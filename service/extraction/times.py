@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from service.extraction.lexicon import NUMBER_WORDS
 from service.extraction.schemas import TimeExpression
-from service.extraction.tokens import up_to_root
+from service.extraction.tokens import entities, up_to_root
 
 Tense = Literal["past", "future"] | None
 
@@ -38,7 +38,7 @@ _RELATIVE_DAYS = {
 
 
 def time_expressions(sent: Span, reference: date | None) -> list[TimeExpression]:
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    ents = [e for e in entities(sent) if e.label_ in ("DATE", "TIME")]
     found: list[TimeExpression] = []
     for ent in ents:
         day = reference

@@ -14,12 +14,14 @@ import pytest
 
 from service.extraction import Claim, extract_claims
 from service.extraction.schemas import SpeakerType
+from service.extraction.segment import Block, pieces
 from service.extraction.speakers import NameRegistry
 from service.versions.text import normalize_text
 from tests.fuzzing import check_claims, time_limit
 
 PUBLISHED = date(2025, 3, 16)
 LIMIT = 20  # seconds: each test takes well under 2 on an idle machine
+SENTENCE = "The council met on Tuesday and approved the plan."
 
 
 def extract(text: str) -> list[Claim]:
@@ -110,3 +112,56 @@ def test_many_speakers_in_one_article_keep_their_own_names() -> None:
     assert len(claims) == len(names)
     own = [c for c in claims if c.speaker is not None and c.speaker.name == names[c.paragraph]]
     assert len(own) >= 390  # the parser misses a made-up given name now and then
+
+
+def test_a_stray_opening_quotation_mark_does_not_swallow_the_paragraph() -> None:
+    text = "“" + " ".join(f"The council met on day {i} and approved the plan." for i in range(300))
+    claims = extract(text)
+    assert len(claims) == 300
+    assert claims[-1].text == "The council met on day 299 and approved the plan."
+
+
+def test_a_quotation_over_a_few_sentences_stays_one_claim() -> None:
+    text = (
+        "“We will rebuild. We will not be hurried. The plan stands,” Mayor Lena Ortiz said on Friday. "
+        "The council met on Tuesday and approved the plan."
+    )
+    claims = extract(text)
+    assert [c.kind for c in claims] == ["quote", "event"]
+    assert claims[0].speaker is not None
+    assert claims[0].speaker.name == "Lena Ortiz"
+
+
+def test_a_paragraph_longer_than_spacy_accepts_is_parsed_in_pieces() -> None:
+    text = "He said " + "!" * 1_100_000 + " the talks would resume. " + SENTENCE
+    claims = extract(text)
+    assert claims[-1].text == SENTENCE
+
+
+def test_pieces_of_a_long_paragraph_end_where_sentences_end_and_keep_offsets() -> None:
+    text = " ".join([SENTENCE] * 30_000)  # 1.5 million characters on one line
+    block = Block(paragraph=3, start=7, text=text, heading=False)
+    cut = pieces(block)
+    assert len(cut) > 1
+    assert all(len(p.text) <= 20_000 and p.text.endswith(".") and p.paragraph == 3 for p in cut)
+    assert all(text[p.start - 7 : p.start - 7 + len(p.text)] == p.text for p in cut)
+    assert sum(len(p.text) for p in cut) + len(cut) - 1 == len(text)
+
+
+def test_claims_of_a_long_paragraph_point_into_the_text() -> None:
+    text = " ".join([SENTENCE] * 500)  # 25,000 characters: two pieces
+    claims = extract(text)
+    assert len(claims) == 500
+    assert {c.paragraph for c in claims} == {0}
+
+
+def test_a_word_longer_than_a_piece_is_cut_anywhere() -> None:
+    text = SENTENCE + " " + "x" * 45_000 + " " + SENTENCE
+    assert extract(text)[-1].text == SENTENCE
+
+
+def test_the_offset_of_an_indented_last_paragraph_of_wrapped_lines_skips_the_indent() -> None:
+    # found by the fuzz tests: the span of a last paragraph joined from unpunctuated lines began at its indent
+    text = "   " + " ".join(["word"] * 20)
+    (claim,) = extract(text)
+    assert claim.span.start == 3
