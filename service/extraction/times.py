@@ -41,16 +41,23 @@ def time_expressions(sent: Span, reference: date | None) -> list[TimeExpression]
     ents = [e for e in entities(sent) if e.label_ in ("DATE", "TIME")]
     found: list[TimeExpression] = []
     for ent in ents:
-        day = reference
-        if ent.label_ == "TIME" and reference is not None:
-            # "5 a.m. on Thursday": the clock time falls on the day named beside it
-            beside = [
-                e for e in ents if e.label_ == "DATE" and (0 <= e.start - ent.end <= 2 or 0 <= ent.start - e.end <= 2)
-            ]
-            resolved = [_day(e.text.lower(), reference, _tense(e)) for e in beside]
-            day = next((d for d in resolved if d is not None), reference)
-        found.append(_normalise(ent.text, day, _tense(ent)))
+        try:
+            found.append(_resolve(ent, ents, reference))
+        except (ValueError, OverflowError):  # "tomorrow" of 9999-12-31 is off the calendar: left unplaced
+            found.append(TimeExpression(text=ent.text, value=None, grain="unknown"))
     return found
+
+
+def _resolve(ent: Span, ents: list[Span], reference: date | None) -> TimeExpression:
+    day = reference
+    if ent.label_ == "TIME" and reference is not None:
+        # "5 a.m. on Thursday": the clock time falls on the day named beside it
+        beside = [
+            e for e in ents if e.label_ == "DATE" and (0 <= e.start - ent.end <= 2 or 0 <= ent.start - e.end <= 2)
+        ]
+        resolved = [_day(e.text.lower(), reference, _tense(e)) for e in beside]
+        day = next((d for d in resolved if d is not None), reference)
+    return _normalise(ent.text, day, _tense(ent))
 
 
 def _tense(ent: Span) -> Tense:

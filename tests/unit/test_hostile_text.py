@@ -165,3 +165,12 @@ def test_the_offset_of_an_indented_last_paragraph_of_wrapped_lines_skips_the_ind
     text = "   " + " ".join(["word"] * 20)
     (claim,) = extract(text)
     assert claim.span.start == 3
+
+
+@pytest.mark.parametrize("reference", [date(1, 1, 1), date(9999, 12, 31)])
+def test_times_off_the_calendar_are_left_unplaced(reference: date) -> None:
+    text = "The vote is tomorrow, officials said. It happened in March. Last week was calm."
+    with time_limit(LIMIT):
+        claims = extract_claims(text, reference)
+    check_claims(text, claims)
+    assert [t.text for c in claims for t in c.times] == ["tomorrow", "March", "Last week"]
