@@ -39,6 +39,25 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
+def paired_medians(
+    baseline: Callable[[], object], ours: Callable[[], object], repeat: int
+) -> tuple[float, float, float]:
+    """Median CPU seconds of each, and the median of ours / baseline run back to back: CPU time, not
+    wall time, and in pairs, so that a busy neighbour on a shared machine skews neither side."""
+    pairs = []
+    for _ in range(repeat):
+        start = time.process_time()
+        baseline()
+        middle = time.process_time()
+        ours()
+        pairs.append((middle - start, time.process_time() - middle))
+    return (
+        statistics.median(b for b, _ in pairs),
+        statistics.median(o for _, o in pairs),
+        statistics.median(o / b for b, o in pairs),
+    )
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

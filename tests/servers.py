@@ -1,4 +1,4 @@
-"""`python -m service serve` in a subprocess, for the tests that need a real server process."""
+"""`python -m service serve` in a subprocess, for the tests and benchmarks that need a real server process."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,14 +42,14 @@ def serving(database_url: str, log_path: Path, *args: str, **env: str) -> Iterat
     try:
         for _ in range(120):
             if proc.poll() is not None:
-                pytest.fail(f"server exited early: {log_path.read_text()}")
+                raise RuntimeError(f"server exited early: {log_path.read_text()}")
             try:
                 if httpx.get(base + "/health", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.25)
         else:
-            pytest.fail("server did not answer /health")
+            raise RuntimeError("server did not answer /health")
         yield base, proc
     finally:
         proc.terminate()

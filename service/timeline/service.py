@@ -69,8 +69,10 @@ async def thread_version(
             if (earlier_thread := previous[earlier].thread_id) is not None:
                 thread_of[later] = earlier_thread
     rest = [j for j in range(len(claims)) if j not in thread_of]
-    if rest:
-        candidates = await repository.candidate_threads(session, version.story_id, exclude=set(thread_of.values()))
+    candidates = (
+        await repository.candidate_threads(session, version.story_id, exclude=set(thread_of.values())) if rest else []
+    )
+    if candidates:  # a story's first version has nothing to match: no trip to a worker, which may be busy parsing
         joined = await workers.run(
             match_across,
             [claims[j] for j in rest],
