@@ -171,9 +171,10 @@ def aspects(a: Claim, b: Claim, changes: list[FieldChange], figures: list[Figure
             found.add(Aspect.HEDGING)
         elif root == "negated":
             found.add(Aspect.POLARITY)
-        elif change.path in ("speaker", "speaker.name"):
+        elif change.path in ("speaker", "speaker.name") and not _spelling_only(a.text, b.text):
             # Titles are not compared: a later version inherits the title the story first gave a
             # person, so a different title says more about the story's order than about an edit.
+            # A sentence only corrected in its spelling was parsed anew, not attributed anew.
             found.add(Aspect.ATTRIBUTION)
     if figures:
         found.add(Aspect.FIGURE)

@@ -16,6 +16,7 @@ from service.extraction.lexicon import (
     BINDING_MODALS,
     CLAIM_NOUNS,
     CLAUSE_DEMANDS,
+    COGNITION,
     CONDITION_NOUNS,
     CONDITIONAL_MARKS,
     CUES,
@@ -25,19 +26,29 @@ from service.extraction.lexicon import (
     DENY_ONLY_OF_CLAIMS,
     DEONTIC,
     DEONTIC_PHRASES,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     INSTRUCT,
     NEGATIONS,
     PRESENT,
     REPORT,
+    STANCE,
 )
 from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
 from service.extraction.segment import Block, blocks, pieces, sentences
-from service.extraction.speakers import NameRegistry, note_subject, register_names, settle_types, speaker_for
+from service.extraction.speakers import (
+    NameRegistry,
+    holds_positions,
+    note_subject,
+    register_names,
+    settle_types,
+    speaker_for,
+)
 from service.extraction.times import time_expressions
 from service.extraction.tokens import entities, up_to_root
 
@@ -192,8 +203,9 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     if root.lemma_ not in CUES and root.dep_ == "ROOT":
         # "..., saying": the root reports nothing but an attached participle does
         candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl"))]
+    quoted = _quoted_tokens(sent)
     for verb in candidates:
-        if _is_cue(verb):
+        if verb.i not in quoted and _is_cue(verb):
             subject = _subject(verb)
             if subject is not None or verb.i == root.i:
                 return verb, subject
@@ -266,6 +278,16 @@ def _is_cue(verb: Token) -> bool:
         return lemma in CUES and any(c.dep_ == "ccomp" for c in verb.children) and _named_compound(verb) is not None
     if lemma in CUES:
         return True
+    if lemma in EVIDENCE_VERBS and (subject := _subject(verb)) is not None and subject.lemma_.lower() in EVIDENCE_NOUNS:
+        return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    if lemma in COGNITION or lemma in STANCE:
+        # a position held by someone: with a clause (cognition), or with an object or clause (stance);
+        # not "are seen gathered" (passive) nor "backed out" (a particle makes another verb)
+        deps = ("ccomp", "xcomp") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep")
+        children = [c.dep_ for c in verb.children]
+        if "auxpass" in children or "prt" in children:
+            return False
+        return any(d in deps for d in children) and holds_positions(_subject(verb))
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
 
 

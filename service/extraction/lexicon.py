@@ -137,6 +137,57 @@ CONDITION_NOUNS = frozenset(
 )
 CUES = REPORT | DEMAND | ACCUSE | DENY
 
+# Verbs of stance, evaluation and political action: they attribute a position to their subject
+# ("Clinton endorsed the plan", "Republicans questioned whether ..."), but only with an object or
+# a clause and a subject that can hold a position (a person, a body, a group of people).
+STANCE = frozenset(
+    """acknowledge address admit advocate apologise apologize applaud assail berate blast boast brag
+    brand call castigate caution celebrate challenge champion chant characterize chide cite commend
+    compare complain concede criticise criticize decline decry defend denounce describe disagree
+    discuss doubt dub echo embrace emphasise emphasize encourage endorse excoriate hail highlight
+    invoke joke justify label lambaste lament laud liken mention mock muse object oppose pledge
+    portray praise promote protest question quip rebuke recommend reference refuse ridicule scold
+    slam speculate stress suggest support thank tout urge vote vow welcome wonder""".split()
+)
+# Internal states: beliefs, knowledge, feelings and intentions ("Mr. Obama believes ...", "Pence
+# plans to ..."): they attribute with a clause or an infinitive, not with a plain object ("knew Ohio").
+COGNITION = frozenset(
+    """aim believe consider decide dislike doubt expect fear feel figure forget guess hate hope imagine
+    intend know learn like love mean plan prefer realise realize recall reckon recognise recognize
+    regret remember resent see seek suppose suspect think trust understand view want wish worry""".split()
+)
+# Evidence that speaks for itself: "a poll shows", "the study found", "the court ruled".
+EVIDENCE_VERBS = frozenset(
+    """show find suggest indicate reveal conclude rule estimate project predict document confirm say
+    state note claim argue report determine demonstrate hold order allege detail list""".split()
+)
+EVIDENCE_NOUNS = frozenset(
+    """poll polls survey surveys study studies report reports analysis analyses data research review
+    audit investigation probe memo email emails letter document documents filing filings record
+    records transcript video footage ad ads advertisement book paper article statement ruling
+    opinion decision lawsuit complaint indictment court judge panel jury census model forecast
+    projection estimate estimates figures numbers statistics tally count exit assessment""".split()
+)
+# The bodies among them: a court rules as an organisation, a poll or a filing as a document.
+EVIDENCE_BODIES = frozenset(["court", "panel", "jury", "judge"])
+# People in their roles and groups, who hold positions ("voters worry", "Democrats hope").
+HUMAN_NOUNS = frozenset(
+    """voter voters supporter supporters opponent opponents democrat democrats republican republicans
+    lawmaker lawmakers legislator legislators senator senators congressman congresswoman candidate
+    candidates president leader leaders member members adviser advisers advisor advisors strategist
+    strategists economist economists scientist scientists researcher researchers pollster pollsters
+    activist activists advocate advocates campaign administration government committee party staff
+    staffer staffers spokesman spokeswoman spokesperson governor mayor secretary minister nominee
+    delegate delegates donor donors protester protesters protestors worker workers union unions
+    group groups team agency department officer officers police prosecutor prosecutors lawyer
+    lawyers attorney attorneys judge justices justice court conservative conservatives liberal
+    liberals progressive progressives moderate moderates independent independents man woman men
+    women americans citizen citizens parent parents student students teacher teachers veteran
+    veterans reporter reporters journalist journalists commentator commentators pundit pundits
+    friend friends ally allies rival rivals father mother son daughter wife husband family
+    chairman chairwoman chair director executive official""".split()
+)
+
 # Inside a reported clause these turn a statement into a condition or demand.
 DEONTIC = frozenset(["must"])
 DEONTIC_PHRASES = ("have to", "has to", "had to", "need to", "needs to", "only if", "on condition that", "as long as")
@@ -386,7 +437,9 @@ ANONYMOUS_HEADS = frozenset(
 # Role nouns that speak for the organisation they name ("a spokesperson for Northbay Power Cooperative").
 SPOKES_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "representative", "statement"])
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
-GROUP_PRONOUNS = frozenset(["it", "they"])
+GROUP_PRONOUNS = frozenset(["it", "they", "we"])
+# Subjects that can hold a position without a name: who speaks, believes or votes.
+ANIMATE_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])  # not the generic "you"
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

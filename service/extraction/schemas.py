@@ -23,6 +23,7 @@ class SpeakerType(enum.StrEnum):
     ORGANIZATION = "organization"
     GOVERNMENT = "government"
     ANONYMOUS = "anonymous"
+    DOCUMENT = "document"  # a poll, study, report, filing or video that says or shows
 
 
 class Speaker(msgspec.Struct, kw_only=True, frozen=True):

@@ -11,9 +11,14 @@ from collections.abc import Iterable
 import msgspec
 from spacy.tokens import Doc, Span, Token
 
+from service.extraction.gender import PRONOUN_GENDER, Gender, gender_of
 from service.extraction.lexicon import (
+    ANIMATE_PRONOUNS,
     ANONYMOUS_HEADS,
+    EVIDENCE_BODIES,
+    EVIDENCE_NOUNS,
     GROUP_PRONOUNS,
+    HUMAN_NOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     SPOKES_NOUNS,
@@ -45,6 +50,13 @@ class _Name(msgspec.Struct, kw_only=True, eq=False):  # one entry per name: comp
     words: tuple[str, ...]
     type: SpeakerType
     title: str | None = None
+
+    def agrees(self, gender: Gender | None) -> bool:
+        """Whether a pronoun of this gender can stand for the name: a person whose first name does not say otherwise."""
+        if self.type is not SpeakerType.PERSON:
+            return False
+        own = gender_of(self.words[0]) if len(self.words) > 1 else None
+        return gender is None or own is None or own is gender
 
 
 class NameRegistry:
@@ -106,8 +118,11 @@ class NameRegistry:
     def last_speaker(self, *types: SpeakerType) -> _Name | None:
         return next((e for e in reversed(self._recent_speakers) if e.type in types), None)
 
-    def last_named(self, *types: SpeakerType) -> _Name | None:
-        return next((e for e in reversed(self._names) if e.type in types), None)
+    def last_person(self, gender: Gender | None) -> _Name | None:
+        """The person last quoted, else last named, whom a pronoun of this gender can stand for."""
+        return next((e for e in reversed(self._recent_speakers) if e.agrees(gender)), None) or next(
+            (e for e in reversed(self._names) if e.agrees(gender)), None
+        )
 
     def first_named(self, *types: SpeakerType) -> _Name | None:
         return next((e for e in self._names if e.type in types), None)
@@ -170,7 +185,8 @@ def settle_types(docs: Iterable[Doc], registry: NameRegistry) -> None:
         could_be_person = (
             entry.type is SpeakerType.ORGANIZATION and 2 <= len(entry.words) <= 3 and not set(entry.words) & ORG_WORDS
         )
-        if could_be_person and (entry.title or (entry.words[-1] in alone and entry.words[0] not in alone)):
+        said_so = entry.title or (entry.words[-1] in alone and entry.words[0] not in alone)
+        if could_be_person and (said_so or gender_of(entry.words[0]) is not None):  # "Wendell Marsh"
             entry.type = SpeakerType.PERSON
 
 
@@ -235,7 +251,14 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
         )
     if lower in GROUP_PRONOUNS:
         entry = registry.last_speaker(SpeakerType.ORGANIZATION, SpeakerType.GOVERNMENT)
-        return _from_entry(entry, subject.text) if entry else None
+        # unresolved, the pronoun is still who the article says spoke: its mention, and no guessed name
+        return (
+            _from_entry(entry, subject.text)
+            if entry
+            else Speaker(name=None, mention=subject.text, type=SpeakerType.ANONYMOUS)
+        )
+    if lower in ANIMATE_PRONOUNS and subject.pos_ == "PRON":  # "I", "you": the article names nobody
+        return Speaker(name=None, mention=subject.text, type=SpeakerType.PERSON)
     clause = subject.head
     if lower in ("who", "which", "that") and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return speaker_for(clause.head, registry)  # always further up the parse, so this ends
@@ -272,15 +295,17 @@ def _from_entry(entry: _Name, mention: str, title: str | None = None) -> Speaker
 
 
 def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
-    """A person named earlier in the same sentence ("While Putin spoke, he ..."), else the last person quoted."""
+    """A person named earlier in the same sentence ("While Putin spoke, he ..."), else the last person
+    quoted, else named; always one the pronoun agrees with ("she" is never a Donald)."""
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
     sent = pronoun.sent
     for tok in reversed(sent[: pronoun.i - sent.start]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
             name = _proper_name(tok)
             entry = registry.resolve(_text(name)) if name else None
-            if entry is not None and entry.type is SpeakerType.PERSON:
+            if entry is not None and entry.agrees(gender):
                 return entry
-    return registry.last_speaker(SpeakerType.PERSON) or registry.last_named(SpeakerType.PERSON)
+    return registry.last_person(gender)
 
 
 def _mention(subject: Token) -> str:
@@ -343,9 +368,22 @@ def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker 
             entry = registry.last_speaker(SpeakerType.ORGANIZATION) or registry.first_named(SpeakerType.ORGANIZATION)
         if entry is not None:
             return _from_entry(entry, mention)
+    if lemma in EVIDENCE_NOUNS:
+        type_ = SpeakerType.ORGANIZATION if lemma in EVIDENCE_BODIES else SpeakerType.DOCUMENT
+        return Speaker(name=None, mention=mention, type=type_)
     if lemma in ANONYMOUS_HEADS or subject.pos_ == "NOUN":
         return Speaker(name=None, mention=mention, type=SpeakerType.ANONYMOUS)
     return None
+
+
+def holds_positions(subject: Token | None) -> bool:
+    """Whether a subject can believe, support or vote: a person, a body, a group of people, not a thing."""
+    if subject is None:
+        return False
+    if subject.lower_ in ANIMATE_PRONOUNS or subject.ent_type_ in _NAME_LABELS or subject.pos_ == "PROPN":
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in HUMAN_NOUNS or subject.lower_ in HUMAN_NOUNS or lemma in ANONYMOUS_HEADS
 
 
 def note_subject(sent: Span, registry: NameRegistry) -> None:
