@@ -32,8 +32,10 @@ from service.extraction.lexicon import (
     HEDGE_WORDS,
     INSTRUCT,
     NEGATIONS,
+    PEOPLE_ONLY,
     PRESENT,
     REPORT,
+    SENSES_WITH_CLAUSE,
     STANCE,
 )
 from service.extraction.nlp import load_pipeline, parse
@@ -77,6 +79,8 @@ _STATIVE = frozenset(
     ]
 )
 _FULL_QUOTE_WORDS = 5
+# Where a clause of its own hangs in a parse (not a relative clause describing a noun).
+_CLAUSE_DEPS = frozenset(["ROOT", "parataxis", "ccomp", "conj", "advcl"])
 _QUOTE_MARKS = "“”\"‘’'"
 
 
@@ -94,12 +98,13 @@ def extract_claims(
     claims: list[Claim] = []
     for block, doc in zip(paragraphs, docs, strict=True):
         for sent in sentences(doc):
-            claim = _claim(sent, block, len(claims), published, registry)
-            if claim.speaker is not None and claim.speaker.name:
-                registry.spoke(claim.speaker.name)
-            else:
-                note_subject(sent, registry)
-            claims.append(claim)
+            for clause in _clauses(sent, registry):
+                claim = _claim(clause, block, len(claims), published, registry)
+                if claim.speaker is not None and claim.speaker.name:
+                    registry.spoke(claim.speaker.name)
+                else:
+                    note_subject(clause, registry)
+                claims.append(claim)
     items = {b.paragraph for b in paragraphs if b.item}
     claims = _attribute_list_items(_attribute_bare_quotes(claims), items)
     # a lead-in such as "Ashdown said:" has lent its speaker to what follows; it claims nothing itself
@@ -107,8 +112,84 @@ def extract_claims(
     return [msgspec.structs.replace(c, index=k) for k, c in enumerate(kept)]
 
 
+def _clauses(sent: Span, registry: NameRegistry) -> list[Span]:
+    """The sentence, cut where an attribution with a speaker of its own opens or closes it.
+
+    "X said A, while Y argued B", "..., which Z denied", "As X said A, Y argued B": each speaker's
+    clause is a claim of its own. Only a clause at either end of the sentence is cut off, so every
+    claim keeps one contiguous span; an attribution inside what another speaker says ("X said that
+    Y believes B") stays within X's claim. Each cut leaves shorter spans, so this ends.
+    """
+    cue, subject = _cue(sent)
+    quoted = _quoted_tokens(sent)
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.i in quoted or not _finite_clause(verb):
+            continue
+        if cue is not None and (verb.i == cue.i or (verb.dep_ != "relcl" and _reported_by(verb, cue))):
+            continue  # a relative clause ("which Z denied") is the writer's, even on what X reports
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if own is None or (subject is not None and own.i == subject.i) or not _is_cue(verb):
+            continue
+        if verb.dep_ == "relcl" and verb.lemma_.lower() not in CUES:
+            continue  # "who said ..." speaks; "who has been challenging ..." describes
+        cut = _edge_clause(sent, verb)
+        if cut is None or (cue is not None and cut[0] <= cue.i < cut[1]):
+            continue
+        border = cut[0] if cut[0] > sent.start else cut[1]
+        if border in quoted or border - 1 in quoted:  # never through a quotation
+            continue
+        if subject is not None and _same_speaker(speaker_for(own, registry), speaker_for(subject, registry)):
+            continue
+        doc = sent.doc
+        rest = doc[sent.start : cut[0]] if cut[0] > sent.start else doc[cut[1] : sent.end]
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue  # what is left is no clause: "..., the commission said, the highest since 2009"
+        parts = [doc[sent.start : cut[0]], doc[cut[0] : cut[1]], doc[cut[1] : sent.end]]
+        return [clause for part in parts if any(t.is_alpha for t in part) for clause in _clauses(part, registry)]
+    return [sent]
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause that stands on its own ("which Z denied", "while Y argued"), not a participle hung on
+    a phrase ("with two members preferring ...")."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    return finite and verb.dep_ in _CLAUSE_DEPS | {"relcl"}
+
+
+def _reported_by(verb: Token, cue: Token) -> bool:
+    """Whether the verb stands in what the cue reports (its clause or object), not beside it."""
+    below = verb
+    for head in up_to_root(verb):
+        if head.i == cue.i:
+            return below.dep_ in ("ccomp", "xcomp", "dobj", "prep", "pobj", "attr")
+        below = head
+    return False
+
+
+def _edge_clause(sent: Span, verb: Token) -> tuple[int, int] | None:
+    """The token range of the verb's clause, with its conjunction or the commas after it, when it opens or
+    closes the sentence."""
+    start, end = verb.left_edge.i, verb.right_edge.i + 1
+    doc = sent.doc
+    if all(t.is_punct for t in doc[end : sent.end]) and start > sent.start:
+        while start - 1 > sent.start and doc[start - 1].dep_ == "cc":
+            start -= 1  # ", and Y said B": the conjunction goes with Y's clause, the comma with X's
+        return (start, sent.end) if any(t.is_alpha for t in doc[sent.start : start]) else None
+    if all(t.is_punct for t in doc[sent.start : start]) and end < sent.end:
+        while end < sent.end and doc[end].is_punct and doc[end].text not in _QUOTE_MARKS:
+            end += 1
+        return (sent.start, end) if any(t.is_alpha for t in doc[end : sent.end]) else None
+    return None
+
+
+def _same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (a.name or a.mention).lower() == (b.name or b.mention).lower()
+
+
 def _claim(sent: Span, block: Block, index: int, published: date | None, registry: NameRegistry) -> Claim:
-    text = sent.text.strip()
+    text = sent.text.strip().rstrip(",;")
     quote = _quote(text)
     cue, speaker_token = _cue(sent)
     speaker = speaker_for(speaker_token, registry) if speaker_token is not None else None
@@ -212,7 +293,17 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     according = _according_to(sent)
     if according is not None:
         return according
-    return _speaker_beside_quote(sent)
+    beside = _speaker_beside_quote(sent)
+    if beside[0] is not None:
+        return beside
+    # the parser hung the attribution somewhere else ("Turnout was 61.3%, the commission said, the
+    # highest ..." has "highest" for its root): a clause-level cue with a subject of its own
+    for verb in sent:
+        if verb.pos_ == "VERB" and verb.dep_ in _CLAUSE_DEPS and verb.i not in quoted and _is_cue(verb):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return verb, subject
+    return None, None
 
 
 def _speaker_beside_quote(sent: Span) -> tuple[Token | None, Token | None]:
@@ -272,6 +363,12 @@ def _is_cue(verb: Token) -> bool:
         return False
     if lemma in REPORT and any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "is expected to", "was reported": a hedge, nobody speaking
+    if lemma in SENSES_WITH_CLAUSE and not any(
+        c.dep_ in ("ccomp", "xcomp") or c.lower_ in SENSES_WITH_CLAUSE[lemma] for c in verb.children
+    ):
+        return False  # "maintained the roads", "committed a crime": not what anyone said
+    if lemma in PEOPLE_ONLY and not holds_positions(_subject(verb)):
+        return False  # "federal law requires", "the tide pushed": nobody demanding
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
         return False
     if verb.pos_ == "NOUN":  # "Sorensen forecast that ...", mis-tagged: a noun root with a clause and a name
@@ -305,6 +402,8 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if clause.dep_ not in ("conj", "advcl", "xcomp"):
             return None
+        if clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in clause.head.children):
+            return None  # "requires candidates to disclose": the object would do it, nobody says it
     return None
 
 

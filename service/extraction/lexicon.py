@@ -136,6 +136,11 @@ CONDITION_NOUNS = frozenset(
     ]
 )
 CUES = REPORT | DEMAND | ACCUSE | DENY
+# Cues with a non-reporting sense, told apart by what follows them: "maintained that", not "maintained
+# the roads"; "committed to", not "committed a crime" (a clause, or one of these words).
+SENSES_WITH_CLAUSE = {"maintain": ("that",), "commit": ("to",), "post": ("that",), "point": ("out", "to")}
+# Cues that demand only when someone does: "the senator requires", not "federal law requires".
+PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])
 
 # Verbs of stance, evaluation and political action: they attribute a position to their subject
 # ("Clinton endorsed the plan", "Republicans questioned whether ..."), but only with an object or

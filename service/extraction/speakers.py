@@ -383,7 +383,8 @@ def holds_positions(subject: Token | None) -> bool:
     if subject.lower_ in ANIMATE_PRONOUNS or subject.ent_type_ in _NAME_LABELS or subject.pos_ == "PROPN":
         return True
     lemma = subject.lemma_.lower()
-    return lemma in HUMAN_NOUNS or subject.lower_ in HUMAN_NOUNS or lemma in ANONYMOUS_HEADS
+    bodies = (HUMAN_NOUNS, ANONYMOUS_HEADS, _INSTITUTION_NOUNS, _GENERIC_ORG_NOUNS, ORG_WORDS)
+    return any(lemma in words or subject.lower_ in words for words in bodies)
 
 
 def note_subject(sent: Span, registry: NameRegistry) -> None:

@@ -193,3 +193,32 @@ def test_unknown_threads_and_stories_are_404(client: TestClient, path: str) -> N
     response = client.get(path)
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_two_speakers_of_one_sentence_keep_their_own_threads_and_changes(client: TestClient) -> None:
+    story = client.post("/v1/stories", json={"title": "Harbour bridge"}).json()["id"]
+    base = {"source": "harbour-times", "url": "https://harbour.example/bridge"}
+    sentence = (
+        "Mayor Odell Brisco said the bridge would reopen in {month}, while Councilwoman Idra Penhallow argued "
+        "that repairs would take until autumn."
+    )
+    versions = [
+        client.post(
+            f"/v1/stories/{story}/versions",
+            json=base | {"text": sentence.format(month=month), "observed_at": f"2026-04-0{day}T10:00:00Z"},
+        ).json()
+        for day, month in ((7, "May"), (8, "June"))
+    ]
+    assert [[c["speaker"]["name"] for c in v["claims"]] for v in versions] == [["Odell Brisco", "Idra Penhallow"]] * 2
+    changes = client.get(
+        f"/v1/stories/{story}/diff",
+        params={"from": versions[0]["version"]["id"], "to": versions[1]["version"]["id"]},
+    ).json()["changes"]
+    # the mayor's month changed; the councilwoman's clause did not, and is not reported
+    assert [(c["type"], c["before"]["speaker"]["name"], c["after"]["speaker"]["name"]) for c in changes] == [
+        ("modified", "Odell Brisco", "Odell Brisco")
+    ]
+    brisco, penhallow = _thread_of(client, story, "reopen in"), _thread_of(client, story, "repairs would take")
+    assert brisco["id"] != penhallow["id"]
+    assert (brisco["status"], penhallow["status"]) == ("changed", "active")
+    assert (brisco["speaker"], penhallow["speaker"]) == ("Odell Brisco", "Idra Penhallow")

@@ -102,3 +102,66 @@ def test_a_first_name_makes_a_person_of_a_name_the_tagger_took_for_a_company() -
     text = "Wendell Marsh said the count would be finished by noon.\n\nHe said the results would follow at once."
     claims = extract_claims(text, PUBLISHED)
     assert [(c.speaker.name, c.speaker.type) for c in claims if c.speaker] == [("Wendell Marsh", "person")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Mayor Odell Brisco said the bridge would reopen in May, while Councilwoman Idra Penhallow argued "
+            "that repairs would take until autumn.",
+            ("bridge would reopen", "Odell Brisco"),
+            ("repairs would take", "Idra Penhallow"),
+        ),
+        (
+            "The county blamed the outage on a failed transformer, which Harlan Voss denied on Tuesday.",
+            ("failed transformer", None),
+            ("which Harlan Voss denied", "Harlan Voss"),
+        ),
+        (
+            "As Senator Maribel Ostrander said the levy was fair, Governor Tomas Vielle insisted that it "
+            "would drive shipping away.",
+            ("levy was fair", "Maribel Ostrander"),
+            ("drive shipping away", "Tomas Vielle"),
+        ),
+    ],
+)
+def test_each_speaker_of_a_sentence_has_a_claim_of_their_own(
+    text: str, first: tuple[str, str | None], second: tuple[str, str]
+) -> None:
+    claims = extract_claims(text, PUBLISHED)
+    assert len(claims) == 2, [c.text for c in claims]
+    for claim, (phrase, speaker) in zip(claims, (first, second), strict=True):
+        assert phrase in claim.text
+        assert (claim.speaker.name if claim.speaker else None) == speaker
+        assert text[claim.span.start : claim.span.end] == claim.text  # its own span of the sentence
+    assert claims[0].span.end <= claims[1].span.start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a second person said, inside what the first reports, stays in the first one's claim
+        "Rosalind Achebe said that Pell Harrow believes the port deal will collapse.",
+        # the same speaker twice is one claim
+        "Rosalind Achebe said the port deal would collapse, and she added that the talks were over.",
+        # a participle on a phrase is no clause of its own
+        "The board voted 5-2 for the levy, with two members preferring to wait a year.",
+        # what is left would be no clause: the figure's sentence stays whole
+        "Turnout was 61.3%, the commission said, the highest for a presidential vote since 2009.",
+    ],
+)
+def test_a_sentence_is_cut_only_between_clauses_of_different_speakers(text: str) -> None:
+    assert len(extract_claims(text, PUBLISHED)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prisoner, who committed the robbery in 2019, was released on Monday.",
+        "Federal law requires candidates to disclose their assets.",
+        "Crews maintained the roads through the winter.",
+    ],
+)
+def test_reporting_verbs_in_their_other_senses_attribute_nothing(text: str) -> None:
+    assert [c.speaker for c in extract_claims(text, PUBLISHED)] == [None]
