@@ -42,7 +42,7 @@ from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
-from service.extraction.segment import Block, blocks, pieces, sentences
+from service.extraction.segment import Block, blocks, pieces, sentences, wire_quotes_as_double
 from service.extraction.speakers import (
     NameRegistry,
     holds_positions,
@@ -81,7 +81,7 @@ _STATIVE = frozenset(
 _FULL_QUOTE_WORDS = 5
 # Where a clause of its own hangs in a parse (not a relative clause describing a noun).
 _CLAUSE_DEPS = frozenset(["ROOT", "parataxis", "ccomp", "conj", "advcl"])
-_QUOTE_MARKS = "“”\"‘’'"
+_QUOTE_MARKS = "“”\"‘’'`"
 
 
 def extract_claims(
@@ -228,6 +228,7 @@ def _quotations(text: str) -> Iterator[str]:
     the closing mark is followed by a space or punctuation. The marks that can end a single-quoted
     passage are found once: a passage never closed is not searched again from every mark after it.
     """
+    text = wire_quotes_as_double(text)
     single_stops = [m.start() for m in _SINGLE_STOP.finditer(text)]
     pos = 0
     while mark := _QUOTE_MARK.search(text, pos):
@@ -325,8 +326,10 @@ def _quoted_tokens(sent: Span) -> set[int]:
     inside: set[int] = set()
     open_ = False
     for tok in sent:
-        if tok.text in ("“", "”", '"', "``", "''"):
-            open_ = tok.text == "“" or (tok.text in ('"', "``") and not open_)
+        if tok.text in ("“", "”", '"', "``", "`", "''"):
+            # wire copy writes `` (which spaCy splits in two) and '', or '' for both: a straight mark
+            # opens, then closes
+            open_ = tok.text in ("“", "``", "`") or (tok.text in ('"', "''") and not open_)
             continue
         if open_:
             inside.add(tok.i)

@@ -12,6 +12,7 @@ _HEADING_MAX_WORDS = 14
 _PIECE_MAX = 20_000
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(\s+)")
 _SPACES = re.compile(r"\s+")
+_STRAIGHT_MARKS = frozenset(['"', "''", "``"])
 _QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences after the one it opens in
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
@@ -93,7 +94,7 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, re-joined where it cut inside a quotation or before a lowercase continuation."""
-    sents = [sent for sent in doc.sents if sent.text.strip()]
+    sents = _opening_marks_moved(doc, [sent for sent in doc.sents if sent.text.strip()])
     marks = [_quote_marks(sent.text) for sent in sents]
     merged: list[Span] = []
     curly = straight = 0  # the quotation marks of merged[-1]
@@ -107,9 +108,28 @@ def sentences(doc: Doc) -> list[Span]:
     return merged
 
 
+def _opening_marks_moved(doc: Doc, sents: list[Span]) -> list[Span]:
+    """spaCy ends a sentence with the straight mark that opens the next one (`reform. ''I would`): a
+    sentence left with an odd mark after its final stop gives it back to the sentence it opens."""
+    moved = list(sents)
+    for k in range(len(moved) - 1):
+        sent, following = moved[k], moved[k + 1]
+        last = doc[sent.end - 1]
+        opens_next = last.text in _STRAIGHT_MARKS and sent.end - 2 >= sent.start and doc[sent.end - 2].text in ".!?"
+        if opens_next and _quote_marks(sent.text)[1] % 2 == 1 and following.start == sent.end:
+            moved[k], moved[k + 1] = doc[sent.start : sent.end - 1], doc[sent.end - 1 : following.end]
+    return moved
+
+
 def _quote_marks(text: str) -> tuple[int, int]:
     """Curly quotations opened less those closed, and straight marks."""
-    return text.count("“") - text.count("”"), text.count('"')
+    return text.count("“") - text.count("”"), wire_quotes_as_double(text).count('"')
+
+
+def wire_quotes_as_double(text: str) -> str:
+    """Wire and newspaper copy writes a double quotation mark as two single ones (`` and '', or '' for
+    both): read as one straight double mark."""
+    return text.replace("``", '"').replace("''", '"')
 
 
 def _inside_quote(marks: list[tuple[int, int]], k: int, curly: int, straight: int) -> bool:

@@ -165,3 +165,17 @@ def test_a_sentence_is_cut_only_between_clauses_of_different_speakers(text: str)
 )
 def test_reporting_verbs_in_their_other_senses_attribute_nothing(text: str) -> None:
     assert [c.speaker for c in extract_claims(text, PUBLISHED)] == [None]
+
+
+def test_wire_quotation_marks_make_quotes() -> None:
+    text = (
+        "''It is more tinkering at the edges,'' said Alan Cole, an economist at the Tally Foundation. "
+        "''I would not call it reform. There are no major changes.''\n\n"
+        "``We will see what the committee does,'' Mr. Cole added."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.kind, c.quote, c.speaker.name if c.speaker else None) for c in claims] == [
+        ("quote", "It is more tinkering at the edges", "Alan Cole"),
+        ("quote", "I would not call it reform. There are no major changes.", "Alan Cole"),
+        ("quote", "We will see what the committee does", "Alan Cole"),
+    ]
