@@ -125,8 +125,9 @@ def _clauses(sent: Span, registry: NameRegistry) -> list[Span]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.i in quoted or not _finite_clause(verb):
             continue
-        if cue is not None and (verb.i == cue.i or (verb.dep_ != "relcl" and _reported_by(verb, cue))):
-            continue  # a relative clause ("which Z denied") is the writer's, even on what X reports
+        beside = verb.dep_ in ("relcl", "conj")  # "which Z denied", "and Z warned": the writer's, not X's
+        if cue is not None and (verb.i == cue.i or (not beside and _reported_by(verb, cue))):
+            continue
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if own is None or (subject is not None and own.i == subject.i) or not _is_cue(verb):
             continue
@@ -364,8 +365,8 @@ def _is_cue(verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children
     ):
         return False
-    if lemma in REPORT and any(c.dep_ == "auxpass" for c in verb.children):
-        return False  # "is expected to", "was reported": a hedge, nobody speaking
+    if any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is None:
+        return False  # "is expected to", "was reported", "are seen": a hedge, nobody speaking
     if lemma in SENSES_WITH_CLAUSE and not any(
         c.dep_ in ("ccomp", "xcomp") or c.lower_ in SENSES_WITH_CLAUSE[lemma] for c in verb.children
     ):
@@ -381,11 +382,13 @@ def _is_cue(verb: Token) -> bool:
     if lemma in EVIDENCE_VERBS and (subject := _subject(verb)) is not None and subject.lemma_.lower() in EVIDENCE_NOUNS:
         return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
     if lemma in COGNITION or lemma in STANCE:
-        # a position held by someone: with a clause (cognition), or with an object or clause (stance);
-        # not "are seen gathered" (passive) nor "backed out" (a particle makes another verb)
-        deps = ("ccomp", "xcomp") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep")
+        # a position held by someone: with a clause (cognition), or with an object or clause (stance),
+        # or by its agent ("was endorsed by"); not "backed out" (a particle makes another verb)
+        deps = (
+            ("ccomp", "xcomp", "agent") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep", "agent", "oprd")
+        )
         children = [c.dep_ for c in verb.children]
-        if "auxpass" in children or "prt" in children:
+        if "prt" in children:
             return False
         return any(d in deps for d in children) and holds_positions(_subject(verb))
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
@@ -400,6 +403,8 @@ def _subject(verb: Token) -> Token | None:
     for clause in up_to_root(verb):
         if clause.pos_ == "NOUN":
             return _named_compound(clause)
+        if (agent := _agent(clause)) is not None:
+            return agent  # "has been called a charlatan by fellow physicians"
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and clause.lemma_ in ACCUSE):
                 return child
@@ -407,6 +412,14 @@ def _subject(verb: Token) -> Token | None:
             return None
         if clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in clause.head.children):
             return None  # "requires candidates to disclose": the object would do it, nobody says it
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does what a passive verb says: the object of its "by"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

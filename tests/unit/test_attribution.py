@@ -179,3 +179,19 @@ def test_wire_quotation_marks_make_quotes() -> None:
         ("quote", "I would not call it reform. There are no major changes.", "Alan Cole"),
         ("quote", "We will see what the committee does", "Alan Cole"),
     ]
+
+
+def test_a_passive_cue_attributes_to_its_agent() -> None:
+    assert speaker_of("The harbour levy was endorsed by Senator Maribel Ostrander on Monday.", "harbour levy")[0] == (
+        "Maribel Ostrander"
+    )
+    # without an agent, a passive cue is a hedge: nobody speaks
+    assert speaker_of("The levy is expected to pass next week.", "levy") == (None, None, None)
+
+
+def test_a_conjoined_attribution_inside_what_another_reports_is_its_own_claim() -> None:
+    claims = extract_claims(
+        "Mayor Odell Brisco said the bridge was safe, and engineers warned that the cables were corroded.",
+        PUBLISHED,
+    )
+    assert [(c.speaker.mention if c.speaker else None) for c in claims] == ["Mayor Odell Brisco", "engineers"]
