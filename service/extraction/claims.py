@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 import msgspec
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.extraction.lexicon import (
     ACCUSE,
@@ -42,10 +42,11 @@ from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
 from service.extraction.schemas import Span as TextSpan
-from service.extraction.segment import Block, blocks, pieces, sentences, wire_quotes_as_double
+from service.extraction.segment import Block, blocks, label, pieces, sentences, signature, wire_quotes_as_double
 from service.extraction.speakers import (
     NameRegistry,
     holds_positions,
+    labelled,
     note_subject,
     register_names,
     settle_types,
@@ -79,6 +80,7 @@ _STATIVE = frozenset(
     ]
 )
 _FULL_QUOTE_WORDS = 5
+_UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
 # Where a clause of its own hangs in a parse (not a relative clause describing a noun).
 _CLAUSE_DEPS = frozenset(["ROOT", "parataxis", "ccomp", "conj", "advcl"])
 _QUOTE_MARKS = "“”\"‘’'`"
@@ -96,10 +98,21 @@ def extract_claims(
         register_names(doc, registry)
     settle_types(docs, registry)
     claims: list[Claim] = []
+    last_block = 0  # where the claims of the last paragraph start
     for block, doc in zip(paragraphs, docs, strict=True):
+        turn, signed = _turn_of(block, doc, registry)
+        if signed and turn is not None and doc.text.lstrip()[:1] in "―—":
+            # a signature on a line of its own signs the paragraph before it
+            claims[last_block:] = [_signed(c, turn) for c in claims[last_block:]]
+            continue
+        last_block = len(claims)
         for sent in sentences(doc):
             for clause in _clauses(sent, registry):
+                if turn is not None and clause.text.strip().strip(":―—.").strip() == turn.mention:
+                    continue  # the label or signature itself
                 claim = _claim(clause, block, len(claims), published, registry)
+                if turn is not None:
+                    claim = _signed(claim, turn) if signed else _said_by(claim, turn)
                 if claim.speaker is not None and claim.speaker.name:
                     registry.spoke(claim.speaker.name)
                 else:
@@ -110,6 +123,36 @@ def extract_claims(
     # a lead-in such as "Ashdown said:" has lent its speaker to what follows; it claims nothing itself
     kept = [c for c in claims if c.content.strip(" :")]
     return [msgspec.structs.replace(c, index=k) for k, c in enumerate(kept)]
+
+
+def _turn_of(block: Block, doc: Doc, registry: NameRegistry) -> tuple[Speaker | None, bool]:
+    """Whose paragraph this is by its layout, and whether only signed: a transcript turn or headline
+    labelled with a name ("PENCE: Well, look ...") is all that speaker's words; a quotation signed at
+    its end ("... .” ― Jane Doe") lends the name to what has no speaker of its own ("I")."""
+    if (name := label(block.text)) is not None:
+        return labelled(name, registry, _entity_named(doc, name)), False
+    if (name := signature(block.text)) is not None:
+        return labelled(name, registry, True), True
+    return None, False
+
+
+def _entity_named(doc: Doc, name: str) -> bool:
+    """Whether the tagger read the label as a name ("Pat Caddell"), not a headline's words ("The Latest")."""
+    return any(ent.label_ in _ENTITY_LABELS and name in ent.text for ent in entities(doc[: min(len(doc), 12)]))
+
+
+def _said_by(claim: Claim, speaker: Speaker) -> Claim:
+    """A claim of a labelled turn: the turn's speaker said it, whatever it reports."""
+    reported = claim.kind in _UNATTRIBUTED_KINDS
+    return msgspec.structs.replace(claim, speaker=speaker, kind=ClaimKind.STATEMENT if reported else claim.kind)
+
+
+def _signed(claim: Claim, signer: Speaker) -> Claim:
+    """A claim of a signed quotation: the signer's, unless outside the quotation it names a speaker of
+    its own (not "I")."""
+    if claim.kind is ClaimKind.QUOTE or claim.speaker is None or claim.speaker.mention.lower() in ("i", "we"):
+        return _said_by(claim, signer)
+    return claim
 
 
 def _clauses(sent: Span, registry: NameRegistry) -> list[Span]:

@@ -14,6 +14,11 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(\s+)")
 _SPACES = re.compile(r"\s+")
 _STRAIGHT_MARKS = frozenset(['"', "''", "``"])
 _QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences after the one it opens in
+# Who a paragraph belongs to by its layout: a label opening it ("PENCE: ...", "Pat Caddell: ..." in a
+# transcript or headline), or a signature closing a quotation ("... .” ― Jane Doe"). Names of at most
+# four words, read from the paragraph's first or last 80 characters.
+_LABEL = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
+_SIGNATURE = re.compile(r"(?:^|[.!?”\"’'…]\s{0,3})[―—]\s{0,3}(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?$")
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
 # The place is at most 60 characters and the spaces before the dash at most 3: the place's spaces and
@@ -45,7 +50,7 @@ def blocks(text: str) -> list[Block]:
         end = start + len(line)
         if pending is not None:
             start, pending = pending[0], None
-        punctuated = stripped.endswith(_TERMINAL)
+        punctuated = stripped.endswith(_TERMINAL) or signature(stripped) is not None
         bullet = _BULLET.match(stripped)
         if not punctuated and not bullet and len(stripped.split()) > _HEADING_MAX_WORDS:
             pending = (start, end)
@@ -62,6 +67,18 @@ def blocks(text: str) -> list[Block]:
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         result.append(Block(len(result), start + lead, text[start + lead : end].rstrip(), heading=False))
     return result
+
+
+def signature(text: str) -> str | None:
+    """The name signing a quotation at the end of a paragraph (`“...” ― Jane Doe`), or on a line of its own."""
+    found = _SIGNATURE.search(text[-80:])
+    return found.group("name").rstrip(".") if found else None
+
+
+def label(text: str) -> str | None:
+    """The name labelling a paragraph as someone's turn or headline: `PENCE: ...`, `Pat Caddell: ...`."""
+    found = _LABEL.match(text[:80])
+    return found.group("name").rstrip(".") if found else None
 
 
 def pieces(block: Block) -> list[Block]:

@@ -231,8 +231,8 @@ def _title(root: Token, name_start: int) -> str | None:
     if before:
         return _text(before)
     appos = next((c for c in root.children if c.dep_ == "appos"), None)
-    if appos is None:
-        return None
+    if appos is None or root.doc[appos.left_edge.i - 1].text != ",":
+        return None  # "Pat Caddell: Voters Worried ..." is a headline, not a title
     clauses = _clause_tokens(appos)
     words = [t for t in appos.subtree if t.i not in clauses]
     words = [t for t in words if not (t.i == words[0].i and t.lower_ in ("the", "a", "an"))]
@@ -288,6 +288,31 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
             entry.title = title
         return _from_entry(entry, mention, title)
     return _described(subject, mention, registry)
+
+
+# Labels of a page's furniture, not of a speaker: "UPDATE: ...", "Editor's Note: ...".
+_LAYOUT_LABELS = frozenset(
+    """update updated note editor editor's correction clarification photo photos video watch read related
+    advertisement source sources q a question answer caption credit disclosure listen subscribe""".split()
+)
+
+
+def labelled(label: str, registry: NameRegistry, named: bool) -> Speaker | None:
+    """The speaker a transcript label, headline label or signature names ("PENCE", "Pat Caddell",
+    "Poll"), resolved against the story's names; None for a page's own labels ("UPDATE") and for
+    words of several that the tagger did not read as a name (`named`) and no one in the story bears."""
+    words = _words(label)
+    if not words or words[0] in _LAYOUT_LABELS:
+        return None
+    if words[-1] in EVIDENCE_NOUNS:
+        return Speaker(name=None, mention=label, type=SpeakerType.DOCUMENT)
+    spelled = label.title() if label.isupper() else label  # transcripts shout: "PENCE" is "Pence"
+    entry = registry.resolve(spelled)
+    if entry is None:
+        if not (label.isupper() or (len(words) > 1 and named)):
+            return None  # "Breaking", "The Latest", "Stealth Over Health": no one's name
+        entry = registry.add(spelled, SpeakerType.PERSON)
+    return _from_entry(entry, label)
 
 
 def _from_entry(entry: _Name, mention: str, title: str | None = None) -> Speaker:

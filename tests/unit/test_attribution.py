@@ -195,3 +195,38 @@ def test_a_conjoined_attribution_inside_what_another_reports_is_its_own_claim() 
         PUBLISHED,
     )
     assert [(c.speaker.mention if c.speaker else None) for c in claims] == ["Mayor Odell Brisco", "engineers"]
+
+
+def test_layouts_of_real_pages_name_their_speakers() -> None:
+    text = (
+        "Pat Caddell: Democratic Voters Worried About the Nominee's Health.\n\n"
+        "WALLACE: Let us start with the news on the debate. The campaign announced a guest list.\n\n"
+        "Mike Pence spoke to reporters on Sunday.\n\n"
+        "PENCE: Well, look, that is an episode of a game show.\n\n"
+        "UPDATE: The debate starts at 9 p.m.\n\n"
+        "“He has never once answered a question. I am so tired of this man.” ― Rosa Delgado\n"
+        "Poll: Wealthy Voters Abandon the Incumbent."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    speakers = {c.text[:20]: (c.speaker.name, c.speaker.type.value) if c.speaker else None for c in claims}
+    assert speakers == {
+        "Pat Caddell: Democra": ("Pat Caddell", "person"),
+        "WALLACE: Let us star": ("WALLACE", "person"),
+        "The campaign announc": ("WALLACE", "person"),  # inside Wallace's turn: his words
+        "Mike Pence spoke to ": None,
+        "Well, look, that is ": ("Mike Pence", "person"),  # the transcript's PENCE is the story's Mike Pence
+        "UPDATE: The debate s": None,  # the page's own label
+        "“He has never once a": ("Rosa Delgado", "person"),  # signed at its end
+        "Poll: Wealthy Voters": (None, "document"),
+    }
+    # the label and the signature are no claims of their own
+    assert not any(c.text.strip("―— .") in ("PENCE:", "Rosa Delgado") for c in claims)
+
+
+def test_a_signature_on_its_own_line_signs_the_quotation_before_it() -> None:
+    text = "“I am tired of the promises. I want the bridge open.”\n― Steve Quinlan.\n\nThe Latest: Bridge talks resume."
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.text[:12], c.speaker.name if c.speaker else None) for c in claims] == [
+        ("“I am tired ", "Steve Quinlan"),
+        ("The Latest: ", None),  # a headline's label that names nobody
+    ]
