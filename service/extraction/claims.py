@@ -32,11 +32,13 @@ from service.extraction.lexicon import (
     HEDGE_WORDS,
     INSTRUCT,
     NEGATIONS,
+    NOUN_CUES,
     PEOPLE_ONLY,
     PRESENT,
     REPORT,
     SENSES_WITH_CLAUSE,
     STANCE,
+    STANCE_ADJECTIVES,
 )
 from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
@@ -348,7 +350,43 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return verb, subject
-    return None, None
+    return _state_of_mind(root) or _noun_cue(sent, quoted) or (None, None)
+
+
+def _state_of_mind(root: Token) -> tuple[Token, Token] | None:
+    """ "Republicans were concerned about the shift", "she is confident that ...": the adjective reports."""
+    for adjective in root.children:
+        if adjective.dep_ == "acomp" and adjective.lower_ in STANCE_ADJECTIVES:
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            complement = any(c.dep_ in ("prep", "ccomp", "xcomp") for c in adjective.children)
+            if complement and holds_positions(subject):
+                return adjective, subject
+    return None
+
+
+def _noun_cue(sent: Span, quoted: set[int]) -> tuple[Token, Token] | None:
+    """ "Obama's decision to ...", "his claim that ...", "the decision by the FBI not to ...": a noun
+    that reports, with its owner for the speaker and something said after it."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in quoted or noun.lemma_.lower() not in NOUN_CUES:
+            continue
+        if not any(c.dep_ in ("acl", "ccomp", "relcl", "prep") and c.i > noun.i for c in noun.children):
+            continue
+        owner = _owner(noun)
+        if owner is not None:
+            return noun, owner
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.lower_ in ("his", "her", "their")):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                return owner
+    return None
 
 
 def _speaker_beside_quote(sent: Span) -> tuple[Token | None, Token | None]:
@@ -422,7 +460,7 @@ def _is_cue(verb: Token) -> bool:
         return lemma in CUES and any(c.dep_ == "ccomp" for c in verb.children) and _named_compound(verb) is not None
     if lemma in CUES:
         return True
-    if lemma in EVIDENCE_VERBS and (subject := _subject(verb)) is not None and subject.lemma_.lower() in EVIDENCE_NOUNS:
+    if lemma in EVIDENCE_VERBS and _evidence(_subject(verb)):
         return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
     if lemma in COGNITION or lemma in STANCE:
         # a position held by someone: with a clause (cognition), or with an object or clause (stance),
@@ -435,6 +473,11 @@ def _is_cue(verb: Token) -> bool:
             return False
         return any(d in deps for d in children) and holds_positions(_subject(verb))
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
+
+
+def _evidence(subject: Token | None) -> bool:
+    """A poll, study, report or filing: what can show or find."""
+    return subject is not None and subject.lemma_.lower() in EVIDENCE_NOUNS
 
 
 def _named_compound(noun: Token) -> Token | None:

@@ -19,7 +19,7 @@ class Gender(enum.Enum):
 
 
 _CLEAR_MAJORITY = 4.0
-PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 
 def gender_of(first_name: str) -> Gender | None:

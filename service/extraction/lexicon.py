@@ -138,7 +138,16 @@ CONDITION_NOUNS = frozenset(
 CUES = REPORT | DEMAND | ACCUSE | DENY
 # Cues with a non-reporting sense, told apart by what follows them: "maintained that", not "maintained
 # the roads"; "committed to", not "committed a crime" (a clause, or one of these words).
-SENSES_WITH_CLAUSE = {"maintain": ("that",), "commit": ("to",), "post": ("that",), "point": ("out", "to")}
+SENSES_WITH_CLAUSE = {
+    "maintain": ("that",),
+    "commit": ("to",),
+    "post": ("that",),
+    "point": ("out", "to"),
+    "push": ("for", "on", "back"),  # "pushed for a vote", not "a bulldozer pushed the mound"
+    "press": ("for", "on", "about"),
+    "respond": ("that", "with", "by"),  # "responded with attacks", not "did not respond to requests"
+    "reply": ("that", "with", "by"),
+}
 # Cues that demand only when someone does: "the senator requires", not "federal law requires".
 PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])
 
@@ -161,6 +170,24 @@ COGNITION = frozenset(
     intend know learn like love mean plan prefer realise realize recall reckon recognise recognize
     regret remember resent see seek suppose suspect think trust understand view want wish worry""".split()
 )
+# States of mind said of someone with a complement: "Republicans were concerned about", "she is
+# confident that".
+STANCE_ADJECTIVES = frozenset(
+    """afraid adamant angry aware committed concerned confident convinced critical determined
+    disappointed doubtful eager frustrated furious happy hopeful open opposed optimistic pessimistic
+    pleased proud reluctant sceptical skeptical supportive sure unaware unhappy upset wary worried""".split()
+)
+# Nouns that report with their owner: "Obama's decision to", "his claim that", "the ruling by the court".
+NOUN_CUES = frozenset(
+    """accusation acknowledgment acknowledgement admission allegation announcement answer apology
+    argument assertion assessment attack attacks belief call case charge claim claims comment
+    comments commitment complaint concern concerns criticism decision demand denial description
+    desire determination endorsement explanation fear fears goal hope hopes idea ideas insistence
+    intention message objection offer opinion opposition plan plans pledge position praise promise
+    promises proposal question refusal remark remarks reply request response rhetoric statement
+    stance suggestion support testimony theory threat tweet view views vow warning wish""".split()
+)
+
 # Evidence that speaks for itself: "a poll shows", "the study found", "the court ruled".
 EVIDENCE_VERBS = frozenset(
     """show find suggest indicate reveal conclude rule estimate project predict document confirm say
@@ -171,7 +198,9 @@ EVIDENCE_NOUNS = frozenset(
     audit investigation probe memo email emails letter document documents filing filings record
     records transcript video footage ad ads advertisement book paper article statement ruling
     opinion decision lawsuit complaint indictment court judge panel jury census model forecast
-    projection estimate estimates figures numbers statistics tally count exit assessment""".split()
+    projection estimate estimates figures numbers statistics tally count exit assessment agreement
+    treaty law bill proposal resolution draft contract constitution policy message post tweet
+    website site page release""".split()
 )
 # The bodies among them: a court rules as an organisation, a poll or a filing as a document.
 EVIDENCE_BODIES = frozenset(["court", "panel", "jury", "judge"])
@@ -441,7 +470,7 @@ ANONYMOUS_HEADS = frozenset(
 )
 # Role nouns that speak for the organisation they name ("a spokesperson for Northbay Power Cooperative").
 SPOKES_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "representative", "statement"])
-PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
 GROUP_PRONOUNS = frozenset(["it", "they", "we"])
 # Subjects that can hold a position without a name: who speaks, believes or votes.
 ANIMATE_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])  # not the generic "you"

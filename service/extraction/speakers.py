@@ -290,6 +290,18 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
     return _described(subject, mention, registry)
 
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+# Words with those endings that name things, not people.
+_AGENTIVE_THINGS = frozenset(
+    """computer printer paper letter number order water matter power border corner center chapter
+    quarter river error factor sector motor monitor elevator indicator calculator meter
+    register filter trailer tower weather winter summer layer folder poster ledger counter charter
+    theater theatre measure pressure content event element document government percent
+    moment statement comment argument payment component segment department agreement environment
+    management amendment investment development movement treatment plant grant restaurant""".split()
+)
+
+
 # Labels of a page's furniture, not of a speaker: "UPDATE: ...", "Editor's Note: ...".
 _LAYOUT_LABELS = frozenset(
     """update updated note editor editor's correction clarification photo photos video watch read related
@@ -408,8 +420,19 @@ def holds_positions(subject: Token | None) -> bool:
     if subject.lower_ in ANIMATE_PRONOUNS or subject.ent_type_ in _NAME_LABELS or subject.pos_ == "PROPN":
         return True
     lemma = subject.lemma_.lower()
-    bodies = (HUMAN_NOUNS, ANONYMOUS_HEADS, _INSTITUTION_NOUNS, _GENERIC_ORG_NOUNS, ORG_WORDS)
-    return any(lemma in words or subject.lower_ in words for words in bodies)
+    bodies = (
+        HUMAN_NOUNS,
+        TITLE_WORDS,
+        ANONYMOUS_HEADS,
+        SPOKES_NOUNS,
+        _INSTITUTION_NOUNS,
+        _GENERIC_ORG_NOUNS,
+        ORG_WORDS,
+    )
+    if any(lemma in words or subject.lower_ in words for words in bodies):
+        return True
+    # nouns of people by what they do: administrators, environmentalists, politicians, residents
+    return subject.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and lemma not in _AGENTIVE_THINGS
 
 
 def note_subject(sent: Span, registry: NameRegistry) -> None:

@@ -230,3 +230,32 @@ def test_a_signature_on_its_own_line_signs_the_quotation_before_it() -> None:
         ("“I am tired ", "Steve Quinlan"),
         ("The Latest: ", None),  # a headline's label that names nobody
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # noun cues, with their owner
+        ("Governor Tomas Vielle's decision to close the ferry angered the islanders.", "ferry", "Tomas Vielle"),
+        ("Odell Brisco's claim that the pier was unsafe drew a rebuke from the board.", "pier", "Odell Brisco"),
+        # a state of mind, with what it is about
+        ("Republicans in the county were concerned about the shift in turnout.", "turnout", "Republicans"),
+        # people named by what they do
+        ("Local environmentalists believe the quarry will poison the river.", "quarry", "Local environmentalists"),
+    ],
+)
+def test_noun_cues_states_of_mind_and_agentive_nouns_attribute(text: str, phrase: str, mention: str) -> None:
+    speaker = claim_with(text, phrase).speaker
+    assert speaker is not None
+    assert mention in (speaker.name or "", speaker.mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A yellow bulldozer pushed the mound aside.",  # push without "for"
+        "An attorney for the mayor did not respond to requests for comment.",  # nothing said
+    ],
+)
+def test_cues_without_what_they_say_attribute_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
