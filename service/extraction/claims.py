@@ -359,7 +359,7 @@ def _state_of_mind(root: Token) -> tuple[Token, Token] | None:
         if adjective.dep_ == "acomp" and adjective.lower_ in STANCE_ADJECTIVES:
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
             complement = any(c.dep_ in ("prep", "ccomp", "xcomp") for c in adjective.children)
-            if complement and holds_positions(subject):
+            if complement and subject is not None and holds_positions(subject):
                 return adjective, subject
     return None
 
