@@ -35,6 +35,7 @@ from service.extraction.lexicon import (
     NOUN_CUES,
     PEOPLE_ONLY,
     PRESENT,
+    RAISED,
     REPORT,
     SENSES_WITH_CLAUSE,
     STANCE,
@@ -82,6 +83,7 @@ _STATIVE = frozenset(
     ]
 )
 _FULL_QUOTE_WORDS = 5
+_PARTICLES = frozenset(["out", "up", "down", "away", "off"])
 _UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
 # Where a clause of its own hangs in a parse (not a relative clause describing a noun).
 _CLAUSE_DEPS = frozenset(["ROOT", "parataxis", "ccomp", "conj", "advcl"])
@@ -440,8 +442,10 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
 
 def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma in ACCUSE_ONLY_WITH and not any(c.lower_ == ACCUSE_ONLY_WITH[lemma] for c in verb.children):
-        return False
+    if lemma in ACCUSE_ONLY_WITH and not any(
+        c.lower_ == ACCUSE_ONLY_WITH[lemma] or c.dep_ == "ccomp" for c in verb.children
+    ):
+        return False  # "charged him with fraud", "charges that ...", not "charged 6,000 euros"
     if lemma in DENY_ONLY_OF_CLAIMS and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children
     ):
@@ -469,9 +473,12 @@ def _is_cue(verb: Token) -> bool:
             ("ccomp", "xcomp", "agent") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep", "agent", "oprd")
         )
         children = [c.dep_ for c in verb.children]
-        if "prt" in children:
-            return False
-        return any(d in deps for d in children) and holds_positions(_subject(verb))
+        if "prt" in children or any(c.lower_ in _PARTICLES and c.i == verb.i + 1 for c in verb.children):
+            return False  # "backed out of", "turned down": a particle, however parsed, makes another verb
+        subject = _subject(verb)
+        return any(d in deps for d in children) and (holds_positions(subject) or _evidence(subject))
+    if lemma == "raise":  # "raised questions about", "raising concerns that"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in verb.children)
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
 
 

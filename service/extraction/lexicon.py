@@ -155,14 +155,16 @@ PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])
 # ("Clinton endorsed the plan", "Republicans questioned whether ..."), but only with an object or
 # a clause and a subject that can hold a position (a person, a body, a group of people).
 STANCE = frozenset(
-    """acknowledge address admit advocate apologise apologize applaud assail berate blast boast brag
-    brand call castigate caution celebrate challenge champion chant characterize chide cite commend
-    compare complain concede criticise criticize decline decry defend denounce describe disagree
-    discuss doubt dub echo embrace emphasise emphasize encourage endorse excoriate hail highlight
-    invoke joke justify label lambaste lament laud liken mention mock muse object oppose pledge
-    portray praise promote protest question quip rebuke recommend reference refuse ridicule scold
-    slam speculate stress suggest support thank tout urge vote vow welcome wonder""".split()
+    """acknowledge address admit advocate apologise apologize applaud assail back berate blast boast
+    brag brand call castigate caution celebrate challenge champion chant characterize chide cite
+    commend compare complain concede criticise criticize decline decry defend denounce describe
+    disagree discuss doubt dub echo embrace emphasise emphasize encourage endorse excoriate hail
+    highlight invoke joke justify label lambaste lament laud liken mention mock muse object oppose
+    pledge portray praise promote protest question quip rebuke recommend reference refuse ridicule
+    scold slam speculate stress suggest support thank tout urge vote vow welcome wonder""".split()
 )
+# What someone raises and thereby says: "raised questions about", "raising concerns that".
+RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])
 # Internal states: beliefs, knowledge, feelings and intentions ("Mr. Obama believes ...", "Pence
 # plans to ..."): they attribute with a clause or an infinitive, not with a plain object ("knew Ohio").
 COGNITION = frozenset(
@@ -219,7 +221,8 @@ HUMAN_NOUNS = frozenset(
     women americans citizen citizens parent parents student students teacher teachers veteran
     veterans reporter reporters journalist journalists commentator commentators pundit pundits
     friend friends ally allies rival rivals father mother son daughter wife husband family
-    chairman chairwoman chair director executive official""".split()
+    chairman chairwoman chair director executive official newspaper newspapers publication publications
+    outlet outlets network networks magazine magazines station stations""".split()
 )
 
 # Inside a reported clause these turn a statement into a condition or demand.

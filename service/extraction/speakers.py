@@ -290,6 +290,10 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
     return _described(subject, mention, registry)
 
 
+_QUANTITIES = frozenset(
+    """dozen hundred thousand million number majority minority percent share most many some all few
+    half third quarter handful lot plenty none one two three four five six seven eight nine ten""".split()
+)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
 # Words with those endings that name things, not people.
 _AGENTIVE_THINGS = frozenset(
@@ -417,6 +421,10 @@ def holds_positions(subject: Token | None) -> bool:
     """Whether a subject can believe, support or vote: a person, a body, a group of people, not a thing."""
     if subject is None:
         return False
+    if subject.lemma_.lower() in _QUANTITIES:  # "dozens of newspapers", "a majority of voters"
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return whole is not None and whole.lemma_.lower() not in _QUANTITIES and holds_positions(whole)
     if subject.lower_ in ANIMATE_PRONOUNS or subject.ent_type_ in _NAME_LABELS or subject.pos_ == "PROPN":
         return True
     lemma = subject.lemma_.lower()

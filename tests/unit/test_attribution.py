@@ -259,3 +259,19 @@ def test_noun_cues_states_of_mind_and_agentive_nouns_attribute(text: str, phrase
 )
 def test_cues_without_what_they_say_attribute_nothing(text: str) -> None:
     assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        ("The nominee has been endorsed by dozens of newspapers.", "nominee", "dozens of newspapers"),
+        ("A memorable campaign ad questioned whether the senator was ready.", "ready", "A memorable campaign ad"),
+        ("Councilwoman Idra Penhallow charged that the levy favoured the port's owners.", "levy", "Idra Penhallow"),
+        ("Odell Brisco is raising questions about the bridge contract.", "bridge", "Odell Brisco"),
+        ("The Harbour Times backed Brisco in its Sunday editorial.", "Sunday editorial", "The Harbour Times"),
+    ],
+)
+def test_political_stances_as_newspapers_write_them(text: str, phrase: str, mention: str) -> None:
+    speaker = claim_with(text, phrase).speaker
+    assert speaker is not None
+    assert mention in (speaker.name or "", speaker.mention)
