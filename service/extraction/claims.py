@@ -83,6 +83,7 @@ _STATIVE = frozenset(
     ]
 )
 _FULL_QUOTE_WORDS = 5
+_XCOMP_DEPTH = 3  # "seemed to want to say": deeper chains are no attribution
 _PARTICLES = frozenset(["out", "up", "down", "away", "off"])
 _UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
 # Where a clause of its own hangs in a parse (not a relative clause describing a noun).
@@ -176,7 +177,7 @@ def _clauses(sent: Span, registry: NameRegistry) -> list[Span]:
         if cue is not None and (verb.i == cue.i or (not beside and _reported_by(verb, cue))):
             continue
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if own is None or (subject is not None and own.i == subject.i) or not _is_cue(verb):
+        if own is None or (subject is not None and own.i == subject.i) or _reporting(verb) is None:
             continue
         if verb.dep_ == "relcl" and verb.lemma_.lower() not in CUES:
             continue  # "who said ..." speaks; "who has been challenging ..." describes
@@ -326,6 +327,8 @@ def _is_full_quote(quote: str, text: str) -> bool:
 def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     """The reporting, demanding, accusing or denying verb that carries the sentence, and its subject."""
     root = sent.root
+    if root.lemma_.lower() == "contribute":
+        return None, None  # a credit line, "X and Y contributed reporting", attributes nothing
     trailing = _trailing_attribution(sent)
     if trailing is not None:
         return trailing
@@ -334,8 +337,9 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
         # "..., saying": the root reports nothing but an attached participle does
         candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl"))]
     quoted = _quoted_tokens(sent)
-    for verb in candidates:
-        if verb.i not in quoted and _is_cue(verb):
+    for candidate in candidates:
+        verb = _reporting(candidate)
+        if verb is not None and verb.i not in quoted:
             subject = _subject(verb)
             if subject is not None or verb.i == root.i:
                 return verb, subject
@@ -437,6 +441,18 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
         if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
             continue
         return verb, subject
+    return None
+
+
+def _reporting(verb: Token) -> Token | None:
+    """The cue a clause's verb is or leads to through its infinitives: "he appeared to suggest that",
+    "she tried to argue that" report with "suggest" and "argue"."""
+    for _ in range(_XCOMP_DEPTH):
+        if _is_cue(verb):
+            return verb
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if verb is None:
+            return None
     return None
 
 

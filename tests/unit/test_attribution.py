@@ -275,3 +275,10 @@ def test_political_stances_as_newspapers_write_them(text: str, phrase: str, ment
     speaker = claim_with(text, phrase).speaker
     assert speaker is not None
     assert mention in (speaker.name or "", speaker.mention)
+
+
+def test_an_infinitive_leads_to_the_cue_and_a_credit_line_names_no_speaker() -> None:
+    assert speaker_of(
+        "The mayor drew criticism after Odell Brisco appeared to suggest that the ferry would close.", "ferry"
+    )[0] == ("Odell Brisco")
+    assert speaker_of("Idra Penhallow and Tomas Vielle contributed reporting.", "reporting") == (None, None, None)
