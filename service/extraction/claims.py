@@ -447,12 +447,11 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
 def _reporting(verb: Token) -> Token | None:
     """The cue a clause's verb is or leads to through its infinitives: "he appeared to suggest that",
     "she tried to argue that" report with "suggest" and "argue"."""
+    step: Token | None = verb
     for _ in range(_XCOMP_DEPTH):
-        if _is_cue(verb):
-            return verb
-        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if verb is None:
-            return None
+        if step is None or _is_cue(step):
+            return step
+        step = next((c for c in step.children if c.dep_ == "xcomp"), None)
     return None
 
 
