@@ -83,6 +83,7 @@ _STATIVE = frozenset(
     ]
 )
 _FULL_QUOTE_WORDS = 5
+_MAX_CLAUSES = 6  # claims one sentence may give: speakers beyond that share the last one
 _XCOMP_DEPTH = 3  # "seemed to want to say": deeper chains are no attribution
 _PARTICLES = frozenset(["out", "up", "down", "away", "off"])
 _UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
@@ -166,8 +167,21 @@ def _clauses(sent: Span, registry: NameRegistry) -> list[Span]:
     "X said A, while Y argued B", "..., which Z denied", "As X said A, Y argued B": each speaker's
     clause is a claim of its own. Only a clause at either end of the sentence is cut off, so every
     claim keeps one contiguous span; an attribution inside what another speaker says ("X said that
-    Y believes B") stays within X's claim. Each cut leaves shorter spans, so this ends.
+    Y believes B") stays within X's claim. A sentence gives at most a handful of claims.
     """
+    clauses = [sent]
+    k = 0
+    while k < len(clauses) and len(clauses) < _MAX_CLAUSES:
+        cut = _cut_off(clauses[k], registry)
+        if cut is None or len(cut) < 2:
+            k += 1
+        else:
+            clauses[k : k + 1] = cut
+    return clauses
+
+
+def _cut_off(sent: Span, registry: NameRegistry) -> list[Span] | None:
+    """The sentence's pieces around the first clause of another speaker that opens or closes it, or None."""
     cue, subject = _cue(sent)
     quoted = _quoted_tokens(sent)
     for verb in sent:
@@ -194,8 +208,8 @@ def _clauses(sent: Span, registry: NameRegistry) -> list[Span]:
         if not any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue  # what is left is no clause: "..., the commission said, the highest since 2009"
         parts = [doc[sent.start : cut[0]], doc[cut[0] : cut[1]], doc[cut[1] : sent.end]]
-        return [clause for part in parts if any(t.is_alpha for t in part) for clause in _clauses(part, registry)]
-    return [sent]
+        return [part for part in parts if any(t.is_alpha for t in part)]
+    return None
 
 
 def _finite_clause(verb: Token) -> bool:

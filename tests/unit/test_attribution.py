@@ -7,6 +7,7 @@ Every sentence here is written for the test; none is taken from a corpus.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -282,3 +283,12 @@ def test_an_infinitive_leads_to_the_cue_and_a_credit_line_names_no_speaker() -> 
         "The mayor drew criticism after Odell Brisco appeared to suggest that the ferry would close.", "ferry"
     )[0] == ("Odell Brisco")
     assert speaker_of("Idra Penhallow and Tomas Vielle contributed reporting.", "reporting") == (None, None, None)
+
+
+def test_a_sentence_of_many_speakers_gives_a_bounded_number_of_claims() -> None:
+    names = ["Odell Brisco", "Idra Penhallow", "Tomas Vielle", "Maribel Ostrander", "Pell Harrow"] * 40
+    sentence = ", and ".join(f"{name} said the levy was {k}" for k, name in enumerate(names)) + "."
+    claims = extract_claims(sentence, PUBLISHED)
+    assert 1 < len(claims) <= 6
+    assert all(sentence[c.span.start : c.span.end] == c.text for c in claims)
+    assert all(a.span.end <= b.span.start for a, b in pairwise(claims))
