@@ -43,9 +43,18 @@ from service.extraction.lexicon import (
 )
 from service.extraction.nlp import load_pipeline, parse
 from service.extraction.numbers import figures
-from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker
+from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker, SpeakerType
 from service.extraction.schemas import Span as TextSpan
-from service.extraction.segment import Block, blocks, label, pieces, sentences, signature, wire_quotes_as_double
+from service.extraction.segment import (
+    Block,
+    blocks,
+    label,
+    pieces,
+    sentences,
+    signature,
+    tweet_author,
+    wire_quotes_as_double,
+)
 from service.extraction.speakers import (
     NameRegistry,
     holds_positions,
@@ -135,6 +144,8 @@ def _turn_of(block: Block, doc: Doc, registry: NameRegistry) -> tuple[Speaker | 
     """Whose paragraph this is by its layout, and whether only signed: a transcript turn or headline
     labelled with a name ("PENCE: Well, look ...") is all that speaker's words; a quotation signed at
     its end ("... .” ― Jane Doe") lends the name to what has no speaker of its own ("I")."""
+    if (handle := tweet_author(block.text)) is not None:  # an embedded tweet is its author's words
+        return Speaker(name=registry.named(handle, SpeakerType.PERSON).name, mention=handle), False
     if (name := label(block.text)) is not None:
         return labelled(name, registry, _entity_named(doc, name)), False
     if (name := signature(block.text)) is not None:

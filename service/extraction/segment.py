@@ -19,6 +19,8 @@ _QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences afte
 # four words, read from the paragraph's first or last 80 characters.
 _LABEL = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
 _SIGNATURE = re.compile(r"(?:^|[.!?”\"’'…]\s{0,3})[―—]\s{0,3}(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?$")
+# A tweet embedded as markup by the page it was taken from: `<tweet ... author="@handle" ...>text</tweet>`.
+_TWEET = re.compile(r"<tweet\b[^>]{0,400}?\bauthor=\"@?(?P<name>[^\"<>]{1,60})\"")
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # "PORT CALDER — ", "BIRCHFIELD, Calif. — ": the dateline is not part of the first sentence's claim.
 # The place is at most 60 characters and the spaces before the dash at most 3: the place's spaces and
@@ -50,7 +52,7 @@ def blocks(text: str) -> list[Block]:
         end = start + len(line)
         if pending is not None:
             start, pending = pending[0], None
-        punctuated = stripped.endswith(_TERMINAL) or signature(stripped) is not None
+        punctuated = stripped.endswith(_TERMINAL) or signature(stripped) is not None or "<tweet" in stripped
         bullet = _BULLET.match(stripped)
         if not punctuated and not bullet and len(stripped.split()) > _HEADING_MAX_WORDS:
             pending = (start, end)
@@ -73,6 +75,12 @@ def signature(text: str) -> str | None:
     """The name signing a quotation at the end of a paragraph (`“...” ― Jane Doe`), or on a line of its own."""
     found = _SIGNATURE.search(text[-80:])
     return found.group("name").rstrip(".") if found else None
+
+
+def tweet_author(text: str) -> str | None:
+    """The handle of a tweet embedded in the paragraph as markup."""
+    found = _TWEET.search(text[:1000])
+    return found.group("name") if found else None
 
 
 def label(text: str) -> str | None:

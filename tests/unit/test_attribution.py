@@ -292,3 +292,13 @@ def test_a_sentence_of_many_speakers_gives_a_bounded_number_of_claims() -> None:
     assert 1 < len(claims) <= 6
     assert all(sentence[c.span.start : c.span.end] == c.text for c in claims)
     assert all(a.span.end <= b.span.start for a, b in pairwise(claims))
+
+
+def test_an_embedded_tweet_is_its_authors_words() -> None:
+    text = (
+        'The mayor answered online within minutes.\n\n<tweet author="@OdellBrisco" tweet_id="1">The bridge opens '
+        "in May, whatever the council says.</tweet>"
+    )
+    claim = claim_with(text, "bridge opens")
+    assert claim.speaker is not None
+    assert (claim.speaker.name, claim.speaker.mention) == ("OdellBrisco", "OdellBrisco")
