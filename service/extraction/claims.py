@@ -36,6 +36,7 @@ from service.extraction.lexicon import (
     PEOPLE_ONLY,
     PRESENT,
     RAISED,
+    REFUSALS,
     REPORT,
     SENSES_WITH_CLAUSE,
     STANCE,
@@ -694,7 +695,10 @@ def _hedges(sent: Span) -> list[str]:
 
 
 def _negated(sent: Span, cue: Token | None) -> bool:
-    """The proposition is negative: a negated main verb, or "no"/"never" governing its subject."""
+    """The proposition or its telling is negative: a negated main verb, "no"/"never" governing its
+    subject, or a cue negated or refusing ("did not confirm that ...", "declined to say whether ...")."""
+    if cue is not None and (any(c.dep_ == "neg" for c in cue.children) or cue.lemma_.lower() in REFUSALS):
+        return True
     complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")] if cue is not None else []
     heads = complement or [sent.root]
     for head in heads:

@@ -264,6 +264,8 @@ HEDGE_PHRASES = (
     "is expected to",
     "unconfirmed",
 )
+# Cues that negate their own telling: "declined to say whether", "refused to confirm".
+REFUSALS = frozenset(["decline", "refuse"])
 NEGATIONS = frozenset(["not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"])
 
 # Words that introduce a person's role rather than their name ("Incident Commander Marisol Vantreese").

@@ -302,3 +302,18 @@ def test_an_embedded_tweet_is_its_authors_words() -> None:
     claim = claim_with(text, "bridge opens")
     assert claim.speaker is not None
     assert (claim.speaker.name, claim.speaker.mention) == ("OdellBrisco", "OdellBrisco")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry declined to declare the militia responsible for the attack.", "to declare the militia"),
+        ("Odell Brisco did not confirm that the bridge would close.", "the bridge would close"),
+        ("Idra Penhallow refused to say whether the levy would pass.", "whether the levy would pass"),
+    ],
+)
+def test_a_negated_cue_sets_negated_and_keeps_the_content_whole(text: str, content: str) -> None:
+    (claim,) = extract_claims(text, PUBLISHED)
+    assert claim.negated
+    assert content in claim.content
+    assert claim.speaker is not None
