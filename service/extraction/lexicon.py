@@ -148,7 +148,9 @@ SENSES_WITH_CLAUSE = {
     "respond": ("that", "with", "by"),  # "responded with attacks", not "did not respond to requests"
     "reply": ("that", "with", "by"),
     "answer": ("that", "with", "by"),
-    "tweet": ("that",),  # "tweeted that ...", not "live tweeted as Obama spoke" nor "He tweets @name"  # "answered that", not "questions that will take long to answer"
+    "tweet": (
+        "that",
+    ),  # "tweeted that ...", not "live tweeted as Obama spoke" nor "He tweets @name"  # "answered that", not "questions that will take long to answer"
 }
 # Cues that demand only when someone does: "the senator requires", not "federal law requires".
 PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])

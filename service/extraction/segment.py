@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
 # The place is at most 60 characters and the spaces before the dash at most 3: the place's spaces and
 # hyphens are also what follows it, and unbounded runs of them are split every possible way before a
 # match fails.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,60}(?:, [A-Z][A-Za-z.]+)?\s{0,3}[—–-]{1,2}\s+(?=[A-Z“\"])")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,60}(?:, [A-Z][A-Za-z.]+)?\s{0,3}[―—–-]{1,2}\s+(?=[A-Z“\"])")
 
 
 class Block(NamedTuple):
@@ -45,6 +45,7 @@ def blocks(text: str) -> list[Block]:
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     result: list[Block] = []
     pending: tuple[int, int] | None = None  # (start, end) of a wrapped paragraph being joined
+    body_started = False
     for start, line in lines:
         stripped = line.strip()
         if not stripped:
@@ -60,10 +61,12 @@ def blocks(text: str) -> list[Block]:
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         if bullet:
             lead += bullet.end()
-        elif not result and (dateline := _DATELINE.match(text[start + lead : end])):
-            lead += dateline.end()
+        elif not body_started and (dateline := _DATELINE.match(text[start + lead : end])):
+            lead += dateline.end()  # the first paragraph after the headlines opens with the dateline
         body = text[start + lead : end].rstrip()
-        result.append(Block(len(result), start + lead, body, heading=not punctuated and not bullet, item=bool(bullet)))
+        heading = not punctuated and not bullet
+        body_started = body_started or not heading
+        result.append(Block(len(result), start + lead, body, heading=heading, item=bool(bullet)))
     if pending is not None:
         start, end = pending
         lead = len(text[start:end]) - len(text[start:end].lstrip())

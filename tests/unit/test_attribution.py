@@ -317,3 +317,11 @@ def test_a_negated_cue_sets_negated_and_keeps_the_content_whole(text: str, conte
     assert claim.negated
     assert content in claim.content
     assert claim.speaker is not None
+
+
+def test_a_dateline_after_the_headline_is_no_speaker() -> None:
+    text = "Harbour Levy Passes\n\nWASHINGTON ― Senator Maribel Ostrander said the levy would pass on Friday."
+    (claim,) = extract_claims(text, PUBLISHED)
+    assert claim.text.startswith("Senator Maribel Ostrander")
+    assert claim.speaker is not None
+    assert claim.speaker.name == "Maribel Ostrander"
