@@ -49,6 +49,7 @@ from service.extraction.schemas import Span as TextSpan
 from service.extraction.segment import (
     Block,
     blocks,
+    byline,
     label,
     pieces,
     sentences,
@@ -107,7 +108,11 @@ def extract_claims(
 ) -> list[Claim]:
     """Every claim-bearing sentence of the text, in order. Deterministic for a given model."""
     nlp = load_pipeline(model)
-    paragraphs = [piece for block in blocks(text) if not block.heading for piece in pieces(block)]
+    found = blocks(text)
+    author = byline(found)
+    paragraphs = [
+        piece for block in found if not block.heading and block.text != f"By {author}" for piece in pieces(block)
+    ]
     docs = list(parse(nlp, (b.text for b in paragraphs)))
     registry = NameRegistry(known_speakers)
     for doc in docs:
@@ -134,11 +139,21 @@ def extract_claims(
                 else:
                     note_subject(clause, registry)
                 claims.append(claim)
+    if author is not None:  # in a signed piece, "I" is its author
+        writer = registry.named(author, SpeakerType.PERSON)
+        claims = [_by_the_author(c, writer.name) for c in claims]
     items = {b.paragraph for b in paragraphs if b.item}
     claims = _attribute_list_items(_attribute_bare_quotes(claims), items)
     # a lead-in such as "Ashdown said:" has lent its speaker to what follows; it claims nothing itself
     kept = [c for c in claims if c.content.strip(" :")]
     return [msgspec.structs.replace(c, index=k) for k, c in enumerate(kept)]
+
+
+def _by_the_author(claim: Claim, author: str) -> Claim:
+    speaker = claim.speaker
+    if speaker is None or speaker.name is not None or speaker.mention.lower() not in ("i", "me", "my"):
+        return claim
+    return msgspec.structs.replace(claim, speaker=msgspec.structs.replace(speaker, name=author))
 
 
 def _turn_of(block: Block, doc: Doc, registry: NameRegistry) -> tuple[Speaker | None, bool]:

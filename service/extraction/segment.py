@@ -19,6 +19,9 @@ _QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences afte
 # four words, read from the paragraph's first or last 80 characters.
 _LABEL = re.compile(r"^[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
 _SIGNATURE = re.compile(r"(?:^|[.!?”\"’'…]\s{0,3})[―—]\s{0,3}(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\.?$")
+# A byline among the first lines: "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Staff Writer".
+_BYLINE = re.compile(r"^By (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:$|,| and )")
+_BYLINE_LINES = 6
 # A tweet embedded as markup by the page it was taken from: `<tweet ... author="@handle" ...>text</tweet>`.
 _TWEET = re.compile(r"<tweet\b[^>]{0,400}?\bauthor=\"@?(?P<name>[^\"<>]{1,60})\"")
 _BULLET = re.compile(r"^(?:[-•*–—▪·]|\d{1,2}[.)])\s+(?=\S)")
@@ -78,6 +81,14 @@ def signature(text: str) -> str | None:
     """The name signing a quotation at the end of a paragraph (`“...” ― Jane Doe`), or on a line of its own."""
     found = _SIGNATURE.search(text[-80:])
     return found.group("name").rstrip(".") if found else None
+
+
+def byline(found: list[Block]) -> str | None:
+    """The author a byline among the article's first lines names (the first of several)."""
+    for block in found[:_BYLINE_LINES]:
+        if match := _BYLINE.match(block.text[:120]):
+            return match.group("name")
+    return None
 
 
 def tweet_author(text: str) -> str | None:

@@ -325,3 +325,16 @@ def test_a_dateline_after_the_headline_is_no_speaker() -> None:
     assert claim.text.startswith("Senator Maribel Ostrander")
     assert claim.speaker is not None
     assert claim.speaker.name == "Maribel Ostrander"
+
+
+def test_in_a_signed_piece_i_is_the_author() -> None:
+    text = (
+        "Why the Levy Matters\n\nBy Rosalind Achebe\n\n"
+        "I believe the harbour levy will pay for itself within a decade.\n\n"
+        "Odell Brisco said the levy was fair."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.speaker.name, c.speaker.mention) if c.speaker else None for c in claims] == [
+        ("Rosalind Achebe", "I"),
+        ("Odell Brisco", "Odell Brisco"),
+    ]
