@@ -397,7 +397,7 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return verb, subject
-    return _state_of_mind(root) or _noun_cue(sent, quoted) or (None, None)
+    return _state_of_mind(root) or _noun_cue(sent, quoted) or _misread_cue(sent, quoted) or (None, None)
 
 
 def _state_of_mind(root: Token) -> tuple[Token, Token] | None:
@@ -422,6 +422,24 @@ def _noun_cue(sent: Span, quoted: set[int]) -> tuple[Token, Token] | None:
         owner = _owner(noun)
         if owner is not None:
             return noun, owner
+    return None
+
+
+def _misread_cue(sent: Span, quoted: set[int]) -> tuple[Token, Token] | None:
+    """ "Trump claims that ...", "Warren warns that ...": a name and a reporting verb the tagger read as
+    a noun phrase ("Trump claims"), followed by what was said."""
+    for verb in sent[1:-1]:
+        lemma = verb.lemma_.lower()
+        name = sent.doc[verb.i - 1]
+        if (
+            verb.tag_ == "NNS"
+            and (lemma in REPORT or lemma in ACCUSE)
+            and verb.i not in quoted
+            and sent.doc[verb.i + 1].lower_ == "that"
+            and name.is_title
+            and name.pos_ in ("NOUN", "PROPN")
+        ):
+            return verb, name
     return None
 
 
@@ -549,6 +567,9 @@ def _named_compound(noun: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, else that of the clause it is conjoined or subordinated to ("X arrived and said")."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.pos_ == "PROPN":
+        return before  # "footage of Clinton asking", "heard Trump saying": the name the participle describes
     for clause in up_to_root(verb):
         if clause.pos_ == "NOUN":
             return _named_compound(clause)

@@ -165,7 +165,10 @@ STANCE = frozenset(
     disagree discuss doubt dub echo embrace emphasise emphasize encourage endorse excoriate hail
     highlight invoke joke justify label lambaste lament laud liken mention mock muse object oppose
     pledge portray praise promote protest question quip rebuke recommend reference refuse ridicule
-    scold slam speculate stress suggest support thank tout urge vote vow welcome wonder""".split()
+    scold slam speculate stress suggest support thank tout urge vote vow welcome wonder
+    admire adore bash belittle chastise deride despise detest disavow disdain disparage
+    dislike distrust favor favour grill hammer hate insult knock lash like loathe love malign pan
+    pillory prefer repudiate resent rip savage skewer taunt trumpet vilify""".split()
 )
 # What someone raises and thereby says: "raised questions about", "raising concerns that".
 RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])
@@ -197,7 +200,7 @@ NOUN_CUES = frozenset(
 # Evidence that speaks for itself: "a poll shows", "the study found", "the court ruled".
 EVIDENCE_VERBS = frozenset(
     """show find suggest indicate reveal conclude rule estimate project predict document confirm say
-    state note claim argue report determine demonstrate hold order allege detail list""".split()
+    state note claim argue report determine demonstrate hold order allege detail list read""".split()
 )
 EVIDENCE_NOUNS = frozenset(
     """poll polls survey surveys study studies report reports analysis analyses data research review

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from service.errors import ServiceError
@@ -17,14 +18,30 @@ class ModelUnavailable(ServiceError):
     status = 503
 
 
+# Forms of cue words that the rule lemmatizer reads as another word of its index ("hopes" as "hop").
+_LEMMAS = {
+    **dict.fromkeys(["hopes", "hoped", "hoping"], "hope"),
+    **dict.fromkeys(["hates", "hated", "hating"], "hate"),
+    **dict.fromkeys(["lambastes", "lambasted", "lambasting"], "lambaste"),
+    "tweeting": "tweet",
+    "underlining": "underline",
+}
+
+
 @functools.cache
 def load_pipeline(name: str) -> Language:
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # not installed: nothing is downloaded at run time
         raise ModelUnavailable(
             f"The spaCy model {name!r} is not installed (pip install it, or set SPACY_MODEL)."
         ) from exc
+    if "attribute_ruler" in nlp.pipe_names:  # the lemmatizer keeps a lemma the ruler has set
+        ruler = nlp.get_pipe("attribute_ruler")
+        assert isinstance(ruler, AttributeRuler)
+        for form, lemma in _LEMMAS.items():
+            ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
+    return nlp
 
 
 _RUN_MAX = 64

@@ -257,11 +257,17 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
             if entry
             else Speaker(name=None, mention=subject.text, type=SpeakerType.ANONYMOUS)
         )
+    antecedent = _antecedent(subject)
+    if antecedent is not None:  # "economists who argue", "the department, which reported"
+        described = speaker_for(antecedent, registry)  # always further up the parse, so this ends
+        return msgspec.structs.replace(described, mention=_mention(subject)) if described else None
     if lower in ANIMATE_PRONOUNS and subject.pos_ == "PRON":  # "I", "you": the article names nobody
         return Speaker(name=None, mention=subject.text, type=SpeakerType.PERSON)
-    clause = subject.head
-    if lower in ("who", "which", "that") and clause.dep_ == "relcl" and clause.head.i != clause.i:
-        return speaker_for(clause.head, registry)  # always further up the parse, so this ends
+    if subject.lemma_.lower() in _QUANTITIES:  # "many of his supporters", "some": part of a group
+        whole = _whole_of(subject)
+        group = speaker_for(whole, registry) if whole is not None else None
+        type_ = group.type if group is not None else SpeakerType.ANONYMOUS
+        return Speaker(name=group.name if group else None, mention=_mention(subject), type=type_)
     mention = _mention(subject)
     spokes_for = _spokes_for(subject)
     if spokes_for is not None:
@@ -350,6 +356,8 @@ def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
 
 
 def _mention(subject: Token) -> str:
+    if subject.dep_ == "ROOT":  # a misparse made the name head the sentence: the name alone
+        return _text([*(t for t in subject.lefts if t.dep_ == "compound"), subject])
     tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i not in (subject.left_edge.i, subject.right_edge.i)]
     clauses = _clause_tokens(subject)
     keep = [t for t in tokens if t.i not in clauses]
@@ -409,6 +417,9 @@ def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker 
             entry = registry.last_speaker(SpeakerType.ORGANIZATION) or registry.first_named(SpeakerType.ORGANIZATION)
         if entry is not None:
             return _from_entry(entry, mention)
+    known = registry.resolve(subject.text) if subject.is_title else None  # a name the tagger read as a noun
+    if known is not None:
+        return _from_entry(known, mention)
     if lemma in EVIDENCE_NOUNS:
         type_ = SpeakerType.ORGANIZATION if lemma in EVIDENCE_BODIES else SpeakerType.DOCUMENT
         return Speaker(name=None, mention=mention, type=type_)
@@ -417,14 +428,42 @@ def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker 
     return None
 
 
+def _whole_of(quantity: Token) -> Token | None:
+    """ "voters" in "a majority of voters"."""
+    of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _antecedent(subject: Token) -> Token | None:
+    """The noun a relative clause's subject stands for: "who", "which", "many of whom"."""
+    relative = (_whole_of(subject) or subject) if subject.lemma_.lower() in _QUANTITIES else subject
+    clause = subject.head
+    if relative.lower_ not in ("who", "whom", "which", "that"):
+        return None
+    if clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    # the parser hung the clause elsewhere ("turned to the Police Department which reported"): the noun
+    # right before the pronoun
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > subject.sent.start else None
+    if before is not None and before.text == ",":
+        before = subject.doc[before.i - 1] if before.i > subject.sent.start else None
+    if relative.lower_ != "that" and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return before
+    return None
+
+
 def holds_positions(subject: Token | None) -> bool:
     """Whether a subject can believe, support or vote: a person, a body, a group of people, not a thing."""
     if subject is None:
         return False
+    antecedent = _antecedent(subject)
+    if antecedent is not None:
+        return holds_positions(antecedent)
     if subject.lemma_.lower() in _QUANTITIES:  # "dozens of newspapers", "a majority of voters"
-        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        whole = _whole_of(subject)
         return whole is not None and whole.lemma_.lower() not in _QUANTITIES and holds_positions(whole)
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):  # "his running mate, Mike Pence,"
+        return True
     if subject.lower_ in ANIMATE_PRONOUNS or subject.ent_type_ in _NAME_LABELS or subject.pos_ == "PROPN":
         return True
     lemma = subject.lemma_.lower()

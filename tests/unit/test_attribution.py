@@ -338,3 +338,61 @@ def test_in_a_signed_piece_i_is_the_author() -> None:
         ("Rosalind Achebe", "I"),
         ("Odell Brisco", "Odell Brisco"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        # a relative clause speaks for the noun it describes; its mention is the pronoun as written
+        (
+            "The mayor turned to the Harbour Pilots Association, which warned that the channel was silting up.",
+            "channel",
+            ("Harbour Pilots Association", "which", "organization"),
+        ),
+        (
+            "The levy angered the fishing crews of Port Ellery, many of whom say the quota is unfair.",
+            "quota",
+            (None, "many of whom", "anonymous"),
+        ),
+        # a part of a group speaks as that part
+        ("Some believe the ferry will never run again.", "ferry", (None, "Some", "anonymous")),
+        # a name the tagger reads as a noun before a reporting verb it reads as a plural
+        (
+            "Judge Amara Quist spoke on Monday. Quist claims that the ruling was leaked.",
+            "leaked",
+            ("Amara Quist", "Quist", "person"),
+        ),
+        # a participle describing the name before it
+        (
+            'The spot opens with footage of Lorna Vey telling voters, "Where did the money go?"',
+            "money",
+            ("Lorna Vey", "Lorna Vey", "person"),
+        ),
+        # a document that reads
+        ('"We expect the pier to reopen by May," the letter reads.', "pier", (None, "the letter", "document")),
+        # "hopes" is hope, not hop; attitudes with a plain object; an appositive name holds positions
+        ("Mr. Oduya hopes to reopen the cannery.", "cannery", ("Oduya", "Mr. Oduya", "person")),
+        ("Bettina Rask loves the school her son attends.", "school", ("Bettina Rask", "Bettina Rask", "person")),
+        (
+            "The governor's deputy, Ilse Marwood, plans to publish the audit.",
+            "audit",
+            ("Ilse Marwood", "The governor's deputy, Ilse Marwood", "person"),
+        ),
+    ],
+)
+def test_relatives_parts_of_groups_and_misread_cues_name_their_speakers(
+    text: str, phrase: str, speaker: tuple[str | None, str | None, str | None]
+) -> None:
+    assert speaker_of(text, phrase) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trawlers attacked the shoals at dawn.",  # a physical attack, not a stance
+        "The council did not unveil the statue.",  # an unveiling says nothing
+        "Sales of some lanterns rose by 5 percent.",  # "some" of things speaks for no one
+    ],
+)
+def test_attitude_verbs_and_quantities_in_other_senses_attribute_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
