@@ -42,7 +42,7 @@ from service.extraction.lexicon import (
     STANCE,
     STANCE_ADJECTIVES,
 )
-from service.extraction.nlp import load_pipeline, parse
+from service.extraction.nlp import load_pipeline, parse, parse_title_cased, title_cased
 from service.extraction.numbers import figures
 from service.extraction.schemas import Claim, ClaimKind, Entity, Figure, Speaker, SpeakerType
 from service.extraction.schemas import Span as TextSpan
@@ -115,8 +115,14 @@ def extract_claims(
     ]
     docs = list(parse(nlp, (b.text for b in paragraphs)))
     registry = NameRegistry(known_speakers)
-    for doc in docs:
-        register_names(doc, registry)
+    headlines = {k for k, doc in enumerate(docs) if title_cased(doc.text)}
+    for k, doc in enumerate(docs):
+        if k not in headlines:
+            register_names(doc, registry)
+    names = {word for entry in registry.names() for word in entry.words}
+    for k in headlines:
+        docs[k] = parse_title_cased(nlp, docs[k], names)
+        register_names(docs[k], registry)
     settle_types(docs, registry)
     claims: list[Claim] = []
     last_block = 0  # where the claims of the last paragraph start

@@ -71,3 +71,39 @@ def _tokenize(nlp: Language, text: str) -> Doc:
     if plain < len(text):
         docs.append(nlp.make_doc(text[plain:]))
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_title_cased(nlp: Language, doc: Doc, names: set[str]) -> Doc:
+    """The doc of a title-cased line ("Senator Rips Plan As A 'Fraud'") parsed as if sentence-cased.
+
+    The small model reads every capitalised word as a name, so a headline's verbs go unseen. Its
+    words are lowered, but for the first (or a label), the names the article uses elsewhere (`names`,
+    lower-cased) and acronyms; the parse of that is put back on the original words, so offsets and text stay.
+    """
+    # a label opening the line ("Pat Caddell: ...") is a name whether or not the article repeats it
+    label = next((t.i + 1 for t in doc[:5] if t.text == ":"), 1)
+    lowered = [
+        t.lower_ if k >= label and t.text[:1].isupper() and not t.is_upper and t.lower_ not in names else t.text
+        for k, t in enumerate(doc)
+    ]
+    spaces = [bool(t.whitespace_) for t in doc]
+    parsed = nlp(Doc(nlp.vocab, words=lowered, spaces=spaces))
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in doc],
+        spaces=spaces,
+        tags=[t.tag_ for t in parsed],
+        pos=[t.pos_ for t in parsed],
+        morphs=[str(t.morph) for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+        heads=[t.head.i for t in parsed],
+        deps=[t.dep_ for t in parsed],
+        sent_starts=[bool(t.is_sent_start) for t in parsed],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ != "O" and t.ent_type_ else "O" for t in parsed],
+    )
+
+
+def title_cased(text: str) -> bool:
+    """A headline-style line: most of its words of four letters or more start with a capital."""
+    words = [w for w in text.split() if len(w.strip("\"'“”‘’.,:;!?")) >= 4]
+    return len(words) >= 3 and sum(w.strip("\"'“”‘’")[:1].isupper() for w in words) >= 0.8 * len(words)

@@ -396,3 +396,11 @@ def test_relatives_parts_of_groups_and_misread_cues_name_their_speakers(
 )
 def test_attitude_verbs_and_quantities_in_other_senses_attribute_nothing(text: str) -> None:
     assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+def test_a_title_cased_headline_is_parsed_as_a_sentence_and_keeps_its_text() -> None:
+    text = "Dockworkers Slam Port Closure As A Betrayal.\nThe union said the closure would cost 300 jobs.\n"
+    headline = claim_with(text, "Slam")
+    assert headline.text == "Dockworkers Slam Port Closure As A Betrayal."
+    assert (headline.cue, headline.speaker.mention if headline.speaker else None) == ("slam", "Dockworkers")
+    assert text[headline.span.start : headline.span.end] == headline.text
