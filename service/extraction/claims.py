@@ -26,11 +26,14 @@ from service.extraction.lexicon import (
     DENY_ONLY_OF_CLAIMS,
     DEONTIC,
     DEONTIC_PHRASES,
+    EVIDENCE_BODIES,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    EXPRESSED,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     INSTRUCT,
+    LIGHT_VERBS,
     NEGATIONS,
     NOUN_CUES,
     PEOPLE_ONLY,
@@ -41,6 +44,7 @@ from service.extraction.lexicon import (
     SENSES_WITH_CLAUSE,
     STANCE,
     STANCE_ADJECTIVES,
+    VENUE_NOUNS,
 )
 from service.extraction.nlp import load_pipeline, parse, parse_title_cased, title_cased
 from service.extraction.numbers import figures
@@ -97,6 +101,8 @@ _FULL_QUOTE_WORDS = 5
 _MAX_CLAUSES = 6  # claims one sentence may give: speakers beyond that share the last one
 _XCOMP_DEPTH = 3  # "seemed to want to say": deeper chains are no attribution
 _PARTICLES = frozenset(["out", "up", "down", "away", "off"])
+_RULINGS = frozenset(["against", "for"])  # "the court ruled against the state"
+_NOUN_COMPLEMENTS = frozenset(["for", "against", "about", "on", "that"])  # "the case for", "a warning that"
 _UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
 # Where a clause of its own hangs in a parse (not a relative clause describing a noun).
 _CLAUSE_DEPS = frozenset(["ROOT", "parataxis", "ccomp", "conj", "advcl"])
@@ -403,7 +409,58 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return verb, subject
-    return _state_of_mind(root) or _noun_cue(sent, quoted) or _misread_cue(sent, quoted) or (None, None)
+    return (
+        _state_of_mind(root)
+        or _noun_cue(sent, quoted)
+        or _lent_noun_cue(root)
+        or _venue(sent)
+        or _misread_cue(sent, quoted)
+        or (None, None)
+    )
+
+
+def _lent_noun_cue(root: Token) -> tuple[Token, Token] | None:
+    """ "Obama made the case for Clinton", "the Times gave Clinton an endorsement": a noun that reports,
+    given by a light verb whose subject is the speaker."""
+    if root.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    subject = _subject(root)
+    noun = next((c for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES), None)
+    if noun is None or subject is None or not holds_positions(subject):
+        return None
+    # what is said follows ("made the case for", "issued a warning that") or someone is given it
+    # ("gave Clinton an endorsement"); "made the comments Friday" points back to words quoted before
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    said = (after is not None and _complement(after)) or any(
+        c.dep_ in ("acl", "ccomp") or _complement(c) for c in noun.children
+    )
+    given = any(c.dep_ == "dative" for c in root.children)
+    return (noun, subject) if said or given else None
+
+
+def _complement(word: Token) -> bool:
+    """ "for a ferry", "that it was void", "on the levy": what a noun cue is about, not when ("on Friday")."""
+    if word.lower_ not in _NOUN_COMPLEMENTS:
+        return False
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return following is None or following.ent_type_ not in ("DATE", "TIME")
+
+
+def _venue(sent: Span) -> tuple[Token, Token] | None:
+    """ "In a statement, the senator ...": the sentence's subject speaks there; "In this poll, Trump
+    leads ...": the poll does."""
+    opening = sent[0]
+    if opening.lower_ != "in" or opening.dep_ != "prep":
+        return None
+    noun = next((c for c in opening.children if c.dep_ == "pobj"), None)
+    if noun is None:
+        return None
+    subject = _subject(opening.head)
+    if noun.lemma_.lower() in VENUE_NOUNS and subject is not None and holds_positions(subject):
+        return noun, subject
+    if noun.lemma_.lower() in EVIDENCE_NOUNS and noun.lemma_.lower() not in EVIDENCE_BODIES:
+        return noun, noun
+    return None
 
 
 def _state_of_mind(root: Token) -> tuple[Token, Token] | None:
@@ -423,9 +480,12 @@ def _noun_cue(sent: Span, quoted: set[int]) -> tuple[Token, Token] | None:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in quoted or noun.lemma_.lower() not in NOUN_CUES:
             continue
-        if not any(c.dep_ in ("acl", "ccomp", "relcl", "prep") and c.i > noun.i for c in noun.children):
+        followed = _said_after(noun, sent)
+        if not followed and not any(
+            c.dep_ in ("acl", "ccomp", "relcl", "prep") and c.i > noun.i for c in noun.children
+        ):
             continue
-        owner = _owner(noun)
+        owner = _owner(noun, followed)
         if owner is not None:
             return noun, owner
     return None
@@ -449,13 +509,25 @@ def _misread_cue(sent: Span, quoted: set[int]) -> tuple[Token, Token] | None:
     return None
 
 
-def _owner(noun: Token) -> Token | None:
+def _said_after(noun: Token, sent: Span) -> bool:
+    """Whether a that-clause follows the noun, however parsed: "her admission that", "warnings from
+    his lawyer that"."""
+    after = [noun.i + 1, noun.right_edge.i + 1]
+    if any(i < sent.end and sent.doc[i].lower_ == "that" for i in after):
+        return True
+    return any(c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" for c in noun.children)
+
+
+def _owner(noun: Token, followed: bool) -> Token | None:
+    """Whose the noun is: "Obama's decision", "the ruling by the court", and with what was said
+    following it, "warnings from his lawyer that" (but "support from voters" says nothing)."""
+    owners = ("by", "from") if followed else ("by",)
     for child in noun.children:
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.lower_ in ("his", "her", "their")):
             return child
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in owners:
             owner = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if owner is not None and owner.pos_ == "PROPN":
+            if owner is not None and (owner.pos_ == "PROPN" or holds_positions(owner)):
                 return owner
     return None
 
@@ -545,7 +617,10 @@ def _is_cue(verb: Token) -> bool:
     if lemma in CUES:
         return True
     if lemma in EVIDENCE_VERBS and _evidence(_subject(verb)):
-        return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+        # "the poll shows that", "the data show Clinton ahead", "the court ruled against"
+        return any(c.dep_ in ("ccomp", "xcomp", "dobj") or c.lower_ in _RULINGS for c in verb.children)
+    if lemma in EVIDENCE_VERBS and holds_positions(_subject(verb)):  # "the Observer found that ..."
+        return any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children)
     if lemma in COGNITION or lemma in STANCE:
         # a position held by someone: with a clause (cognition), or with an object or clause (stance),
         # or by its agent ("was endorsed by"); not "backed out" (a particle makes another verb)
@@ -559,6 +634,8 @@ def _is_cue(verb: Token) -> bool:
         return any(d in deps for d in children) and (holds_positions(subject) or _evidence(subject))
     if lemma == "raise":  # "raised questions about", "raising concerns that"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in verb.children)
+    if lemma in ("express", "voice"):  # "expressed concern that", "voiced support for"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED for c in verb.children)
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
 
 

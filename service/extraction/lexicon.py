@@ -147,10 +147,9 @@ SENSES_WITH_CLAUSE = {
     "press": ("for", "on", "about"),
     "respond": ("that", "with", "by"),  # "responded with attacks", not "did not respond to requests"
     "reply": ("that", "with", "by"),
-    "answer": ("that", "with", "by"),
-    "tweet": (
-        "that",
-    ),  # "tweeted that ...", not "live tweeted as Obama spoke" nor "He tweets @name"  # "answered that", not "questions that will take long to answer"
+    "answer": ("that", "with", "by"),  # "answered that", not "questions that will take long to answer"
+    "tweet": ("that",),  # "tweeted that ...", not "live tweeted as Obama spoke" nor "He tweets @name"
+    "attack": ("as", "for", "over"),  # "attacked her rival as a fraud", not "attacked the ship"
 }
 # Cues that demand only when someone does: "the senator requires", not "federal law requires".
 PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])
@@ -166,12 +165,21 @@ STANCE = frozenset(
     highlight invoke joke justify label lambaste lament laud liken mention mock muse object oppose
     pledge portray praise promote protest question quip rebuke recommend reference refuse ridicule
     scold slam speculate stress suggest support thank tout urge vote vow welcome wonder
-    admire adore bash belittle chastise deride despise detest disavow disdain disparage
+    admire adore attack bash belittle chastise deride despise detest disavow disdain disparage
     dislike distrust favor favour grill hammer hate insult knock lash like loathe love malign pan
     pillory prefer repudiate resent rip savage skewer taunt trumpet vilify""".split()
 )
 # What someone raises and thereby says: "raised questions about", "raising concerns that".
 RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])
+# What someone expresses or voices, and thereby says: "expressed concern that", "voiced support for".
+EXPRESSED = RAISED | frozenset(
+    """support opposition frustration anger outrage regret hope hopes confidence skepticism scepticism
+    reservation reservations displeasure dismay sympathy optimism interest disappointment""".split()
+)
+# Verbs that lend a noun cue its speaker: "made the case for", "gave Clinton an endorsement".
+LIGHT_VERBS = frozenset("make give issue deliver offer launch level renew repeat post".split())
+# Where someone said it, opening the sentence: "In a statement, ...", "In an interview, ...".
+VENUE_NOUNS = frozenset("statement interview speech letter essay op-ed tweet post remarks testimony".split())
 # Internal states: beliefs, knowledge, feelings and intentions ("Mr. Obama believes ...", "Pence
 # plans to ..."): they attribute with a clause or an infinitive, not with a plain object ("knew Ohio").
 COGNITION = frozenset(
@@ -209,7 +217,8 @@ EVIDENCE_NOUNS = frozenset(
     opinion decision lawsuit complaint indictment court judge panel jury census model forecast
     projection estimate estimates figures numbers statistics tally count exit assessment agreement
     treaty law bill proposal resolution draft contract constitution policy message post tweet
-    website site page release""".split()
+    website site page release datum average averages slide chart graph map photo photos image images
+    picture pictures clip film documentary tape recording result results sample tracker index""".split()
 )
 # The bodies among them: a court rules as an organisation, a poll or a filing as a document.
 EVIDENCE_BODIES = frozenset(["court", "panel", "jury", "judge"])

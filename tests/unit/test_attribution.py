@@ -404,3 +404,52 @@ def test_a_title_cased_headline_is_parsed_as_a_sentence_and_keeps_its_text() -> 
     assert headline.text == "Dockworkers Slam Port Closure As A Betrayal."
     assert (headline.cue, headline.speaker.mention if headline.speaker else None) == ("slam", "Dockworkers")
     assert text[headline.span.start : headline.span.end] == headline.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        # evidence that shows, finds or rules, with the measures and media newsrooms cite
+        ("Polling averages show the mayor with a narrow lead.", "narrow lead", (None, "Polling averages", "document")),
+        ("Data from the harbour survey show that traffic fell by a third.", "traffic", (None, None, "document")),
+        (
+            "A federal appeals court ruled Friday against the county's map.",
+            "county's map",
+            (None, None, "organization"),
+        ),
+        ("The Ellery Gazette found that one in four piers was unsafe.", "piers", ("Ellery Gazette", None, None)),
+        # what someone expresses, makes the case for or gives
+        ("Fishermen have expressed concern that the quota is too low.", "quota", (None, "Fishermen", "anonymous")),
+        ("Ms. Quist made the case for a new ferry during the hearing.", "ferry", ("Quist", "Ms. Quist", "person")),
+        ("The Ellery Gazette gave Quist a glowing endorsement.", "endorsement", ("Ellery Gazette", None, None)),
+        ("Bettina Rask attacked her rival as a fraud.", "fraud", ("Bettina Rask", "Bettina Rask", "person")),
+        # a noun cue with its owner, whatever the parser did with the clause
+        (
+            "The vote went ahead despite warnings from his lawyer that it was void.",
+            "void",
+            (None, "his lawyer", "anonymous"),
+        ),
+        # where it was said, opening the sentence
+        ("In a statement on Tuesday, Senator Lorna Vey was more cautious.", "cautious", ("Lorna Vey", None, "person")),
+        ("In this poll, the mayor rose two points since May.", "two points", (None, "this poll", "document")),
+    ],
+)
+def test_evidence_expressions_and_venues_name_their_source(
+    text: str, phrase: str, speaker: tuple[str | None, str | None, str | None]
+) -> None:
+    got = speaker_of(text, phrase)
+    assert tuple(g if s is not None else None for g, s in zip(got, speaker, strict=True)) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator made the comments on Friday during a brief visit.",  # points back to words quoted before
+        "The mayor has record low support from young voters.",  # support from voters says nothing
+        "By a 2-to-1 vote, the appeals court sent the case back to the district court.",  # a lawsuit
+        "They attacked the ferry terminal at dawn.",  # a physical attack
+        "In the end, the council approved the budget.",  # "in" opening no venue
+    ],
+)
+def test_light_verbs_owners_and_openings_in_other_senses_attribute_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
