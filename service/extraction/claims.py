@@ -33,6 +33,7 @@ from service.extraction.lexicon import (
     HEDGE_PHRASES,
     HEDGE_WORDS,
     INSTRUCT,
+    INVERTED_CUES,
     LIGHT_VERBS,
     NEGATIONS,
     NOUN_CUES,
@@ -101,6 +102,7 @@ _FULL_QUOTE_WORDS = 5
 _MAX_CLAUSES = 6  # claims one sentence may give: speakers beyond that share the last one
 _XCOMP_DEPTH = 3  # "seemed to want to say": deeper chains are no attribution
 _PARTICLES = frozenset(["out", "up", "down", "away", "off"])
+_INVERTED_SPEAKER_WORDS = 8  # "Said the group's chief executive, Ms. Quist:" at most
 _RULINGS = frozenset(["against", "for"])  # "the court ruled against the state"
 _NOUN_COMPLEMENTS = frozenset(["for", "against", "about", "on", "that"])  # "the case for", "a warning that"
 _UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
@@ -382,7 +384,7 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
     root = sent.root
     if root.lemma_.lower() == "contribute":
         return None, None  # a credit line, "X and Y contributed reporting", attributes nothing
-    trailing = _trailing_attribution(sent)
+    trailing = _inverted_lead(sent) or _trailing_attribution(sent)
     if trailing is not None:
         return trailing
     candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl", "ccomp", "xcomp") and c.i > root.i)]
@@ -581,6 +583,19 @@ def _trailing_attribution(sent: Span) -> tuple[Token, Token] | None:
     return None
 
 
+def _inverted_lead(sent: Span) -> tuple[Token, Token] | None:
+    """ "Said Ellis: “...”", "Added the senator, ...": an inverted cue opening the sentence, its speaker
+    the name after it, whatever the parser made of them."""
+    cue = sent[0]
+    if cue.lower_ not in INVERTED_CUES:
+        return None
+    for tok in sent[1:_INVERTED_SPEAKER_WORDS]:
+        if tok.text in (":", ","):
+            name = sent.doc[tok.i - 1]
+            return (cue, name) if name.i > cue.i and (name.pos_ == "PROPN" or holds_positions(name)) else None
+    return None
+
+
 def _reporting(verb: Token) -> Token | None:
     """The cue a clause's verb is or leads to through its infinitives: "he appeared to suggest that",
     "she tried to argue that" report with "suggest" and "argue"."""
@@ -661,10 +676,27 @@ def _subject(verb: Token) -> Token | None:
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and clause.lemma_ in ACCUSE):
                 return child
+        if clause.dep_ == "ROOT":
+            return _described_before(clause)
         if clause.dep_ not in ("conj", "advcl", "xcomp"):
             return None
         if clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in clause.head.children):
             return None  # "requires candidates to disclose": the object would do it, nobody says it
+    return None
+
+
+def _described_before(verb: Token) -> Token | None:
+    """A subject the parser lost in its appositive: in "..., Marc Okoro, the head of the League,
+    told ...", the name the appositive ending just before the verb describes."""
+    k = verb.i - 1
+    while k > verb.sent.start and (verb.doc[k].is_punct or verb.doc[k].dep_ == "advmod"):
+        k -= 1
+    for head in up_to_root(verb.doc[k]):
+        if head.i == verb.i:
+            return None
+        if head.dep_ == "appos":
+            named = head.head
+            return named if named.pos_ == "PROPN" and named.i < head.i else None
     return None
 
 

@@ -136,6 +136,8 @@ CONDITION_NOUNS = frozenset(
     ]
 )
 CUES = REPORT | DEMAND | ACCUSE | DENY
+# Cues that open a sentence before their speaker: "Said Ellis: ...", "Added the senator, ...".
+INVERTED_CUES = frozenset(["said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "noted"])
 # Cues with a non-reporting sense, told apart by what follows them: "maintained that", not "maintained
 # the roads"; "committed to", not "committed a crime" (a clause, or one of these words).
 SENSES_WITH_CLAUSE = {
@@ -150,6 +152,8 @@ SENSES_WITH_CLAUSE = {
     "answer": ("that", "with", "by"),  # "answered that", not "questions that will take long to answer"
     "tweet": ("that",),  # "tweeted that ...", not "live tweeted as Obama spoke" nor "He tweets @name"
     "attack": ("as", "for", "over"),  # "attacked her rival as a fraud", not "attacked the ship"
+    "speak": ("about", "of", "against", "out"),  # "spoke about the levy", not "spoke at a rally"
+    "talk": ("about", "of"),
 }
 # Cues that demand only when someone does: "the senator requires", not "federal law requires".
 PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])
@@ -167,7 +171,7 @@ STANCE = frozenset(
     scold slam speculate stress suggest support thank tout urge vote vow welcome wonder
     admire adore attack bash belittle chastise deride despise detest disavow disdain disparage
     dislike distrust favor favour grill hammer hate insult knock lash like loathe love malign pan
-    pillory prefer repudiate resent rip savage skewer taunt trumpet vilify""".split()
+    pillory prefer repudiate resent rip savage skewer taunt trumpet vilify speak talk""".split()
 )
 # What someone raises and thereby says: "raised questions about", "raising concerns that".
 RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])

@@ -19,6 +19,7 @@ from service.extraction.lexicon import (
     EVIDENCE_NOUNS,
     GROUP_PRONOUNS,
     HUMAN_NOUNS,
+    INVERTED_CUES,
     ORG_WORDS,
     PERSON_PRONOUNS,
     SPOKES_NOUNS,
@@ -205,7 +206,10 @@ def _name_tokens(ent: Span, head: Token | None = None) -> list[Token]:
             else:
                 pieces[-1].append(t)
         tokens = next((p for p in pieces if head in p), pieces[-1]) if head is not None else pieces[-1]
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or (tokens[0].lower_ in TITLE_WORDS and len(tokens) > 1)):
+    while tokens and (
+        tokens[0].lower_ in ("the", "a", "an")
+        or (len(tokens) > 1 and (tokens[0].lower_ in TITLE_WORDS or tokens[0].lower_ in INVERTED_CUES))  # "Said Ellis"
+    ):
         tokens = tokens[1:]
     return tokens
 
@@ -298,7 +302,8 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
 
 _QUANTITIES = frozenset(
     """dozen hundred thousand million number majority minority percent share most many some all few
-    half third quarter handful lot plenty none one two three four five six seven eight nine ten""".split()
+    half third quarter handful lot plenty none one two three four five six seven eight nine ten
+    those others several both each everyone everybody someone somebody anyone nobody""".split()
 )
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
 # Words with those endings that name things, not people.
@@ -357,7 +362,7 @@ def _person_antecedent(pronoun: Token, registry: NameRegistry) -> _Name | None:
 
 def _mention(subject: Token) -> str:
     if subject.dep_ == "ROOT":  # a misparse made the name head the sentence: the name alone
-        return _text([*(t for t in subject.lefts if t.dep_ == "compound"), subject])
+        return _text([*(t for t in subject.lefts if t.dep_ == "compound" and t.lower_ not in INVERTED_CUES), subject])
     tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i not in (subject.left_edge.i, subject.right_edge.i)]
     clauses = _clause_tokens(subject)
     keep = [t for t in tokens if t.i not in clauses]
@@ -423,7 +428,7 @@ def _described(subject: Token, mention: str, registry: NameRegistry) -> Speaker 
     if lemma in EVIDENCE_NOUNS:
         type_ = SpeakerType.ORGANIZATION if lemma in EVIDENCE_BODIES else SpeakerType.DOCUMENT
         return Speaker(name=None, mention=mention, type=type_)
-    if lemma in ANONYMOUS_HEADS or subject.pos_ == "NOUN":
+    if lemma in ANONYMOUS_HEADS or subject.pos_ == "NOUN" or holds_positions(subject):
         return Speaker(name=None, mention=mention, type=SpeakerType.ANONYMOUS)
     return None
 
@@ -461,7 +466,9 @@ def holds_positions(subject: Token | None) -> bool:
         return holds_positions(antecedent)
     if subject.lemma_.lower() in _QUANTITIES:  # "dozens of newspapers", "a majority of voters"
         whole = _whole_of(subject)
-        return whole is not None and whole.lemma_.lower() not in _QUANTITIES and holds_positions(whole)
+        if whole is None:  # "others disagree", "5 percent prefer Johnson": people, unless said otherwise
+            return True
+        return whole.lemma_.lower() not in _QUANTITIES and holds_positions(whole)
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):  # "his running mate, Mike Pence,"
         return True
     if subject.lower_ in ANIMATE_PRONOUNS or subject.ent_type_ in _NAME_LABELS or subject.pos_ == "PROPN":

@@ -453,3 +453,39 @@ def test_evidence_expressions_and_venues_name_their_source(
 )
 def test_light_verbs_owners_and_openings_in_other_senses_attribute_nothing(text: str) -> None:
     assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        # inverted cues opening the sentence
+        ('Fishing crews fear the quota. Said Ostrander: "The harbour will empty."', "harbour", ("Ostrander", None)),
+        ('Added the mayor, "We will rebuild the pier."', "pier", (None, "the mayor")),
+        # a subject the parser lost in its appositive
+        (
+            'In a hearing in Ellery, Marta Quist, the head of the Pilots League, told a young woman that "the channel is safe."',
+            "channel",
+            ("Marta Quist", None),
+        ),
+        # people by a pronoun of quantity, and a capitalised description
+        ("Others disagree with the harbour plan.", "harbour plan", (None, "Others")),
+        ("Those close to the mayor say that she will run again.", "run again", (None, "Those close to the mayor")),
+        ("Five percent prefer the independent candidate.", "independent", (None, "Five percent")),
+        ("Retired Captain Reveals Troubled Voyage.", "Voyage", (None, "Retired Captain")),
+        # speaking about something, not somewhere
+        ("The senator spoke about the harbour levy on Monday.", "levy", (None, "The senator")),
+    ],
+)
+def test_inverted_cues_lost_subjects_and_pronouns_of_quantity_name_their_speaker(
+    text: str, phrase: str, speaker: tuple[str | None, str | None]
+) -> None:
+    name, mention, _ = speaker_of(text, phrase)
+    assert (name if speaker[0] else None, mention if speaker[1] else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The senator spoke at a rally in Ellery on Monday.", "Most of the ballots arrived late."],
+)
+def test_speaking_somewhere_and_quantities_of_things_attribute_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
