@@ -623,6 +623,9 @@ def _is_cue(verb: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp") or c.lower_ in SENSES_WITH_CLAUSE[lemma] for c in verb.children
     ):
         return False  # "maintained the roads", "committed a crime": not what anyone said
+    summed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+    if lemma == "add" and summed and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False  # "adding to his victories", "if one adds Nebraska": a sum, not a remark
     if lemma in PEOPLE_ONLY and not holds_positions(_subject(verb)):
         return False  # "federal law requires", "the tide pushed": nobody demanding
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":

@@ -152,6 +152,9 @@ SENSES_WITH_CLAUSE = {
     "answer": ("that", "with", "by"),  # "answered that", not "questions that will take long to answer"
     "tweet": ("that",),  # "tweeted that ...", not "live tweeted as Obama spoke" nor "He tweets @name"
     "attack": ("as", "for", "over"),  # "attacked her rival as a fraud", not "attacked the ship"
+    "claim": ("that", "responsibility", "credit"),  # not "claimed a victory"
+    "ask": ("whether", "if", "why", "how", "what", "who", "when", "about", "for"),  # not "asked him a question"
+    "write": ("that",),  # "wrote that ...", not "wrote the letter"
     "speak": ("about", "of", "against", "out"),  # "spoke about the levy", not "spoke at a rally"
     "talk": ("about", "of"),
 }
@@ -162,7 +165,7 @@ PEOPLE_ONLY = frozenset(["require", "push", "press", "commit"])
 # ("Clinton endorsed the plan", "Republicans questioned whether ..."), but only with an object or
 # a clause and a subject that can hold a position (a person, a body, a group of people).
 STANCE = frozenset(
-    """acknowledge address admit advocate apologise apologize applaud assail back berate blast boast
+    """acknowledge admit advocate apologise apologize applaud assail back berate blast boast
     brag brand call castigate caution celebrate challenge champion chant characterize chide cite
     commend compare complain concede criticise criticize decline decry defend denounce describe
     disagree discuss doubt dub echo embrace emphasise emphasize encourage endorse excoriate hail

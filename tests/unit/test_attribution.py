@@ -489,3 +489,21 @@ def test_inverted_cues_lost_subjects_and_pronouns_of_quantity_name_their_speaker
 )
 def test_speaking_somewhere_and_quantities_of_things_attribute_nothing(text: str) -> None:
     assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Vey claimed a victory in the Ellery primary.",  # a win, not a claim
+        "Vey won the Ellery primary, adding to her victories in the north.",  # a sum, not a remark
+        "The mayor asked the pilots a question.",  # a question put, nothing said of it
+        "Quist wrote the letter on Feb. 2 to the harbour board.",  # a letter written, not what it says
+        "The senator addressed a rally in Ellery.",  # a crowd, not an issue
+    ],
+)
+def test_reporting_verbs_in_senses_that_report_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+def test_a_remark_added_after_a_quotation_still_reports() -> None:
+    assert speaker_of("“We will rebuild the pier by May,” the mayor added.", "pier")[1] == "the mayor"
