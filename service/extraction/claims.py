@@ -392,13 +392,15 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
         # "..., saying": the root reports nothing but an attached participle does
         candidates = [root, *(c for c in root.children if c.dep_ in ("conj", "advcl"))]
     quoted = _quoted_tokens(sent)
+    according = _according_to(sent)
     for candidate in candidates:
         verb = _reporting(candidate)
         if verb is not None and verb.i not in quoted:
+            if according is not None and (verb.i != root.i or verb.lemma_.lower() not in REPORT):
+                break  # "According to Ham, X shuffled leaders because many disagreed": Ham says all of it
             subject = _subject(verb)
             if subject is not None or verb.i == root.i:
                 return verb, subject
-    according = _according_to(sent)
     if according is not None:
         return according
     beside = _speaker_beside_quote(sent)
@@ -645,6 +647,8 @@ def _is_cue(verb: Token) -> bool:
         deps = (
             ("ccomp", "xcomp", "agent") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep", "agent", "oprd")
         )
+        if lemma in COGNITION and any(c.dep_ == "ccomp" and _bare_infinitive(c) for c in verb.children):
+            return False  # "officers saw Scott get out", "would see their taxes go up": perceived, not held
         children = [c.dep_ for c in verb.children]
         if "prt" in children or any(c.lower_ in _PARTICLES and c.i == verb.i + 1 for c in verb.children):
             return False  # "backed out of", "turned down": a particle, however parsed, makes another verb
@@ -655,6 +659,11 @@ def _is_cue(verb: Token) -> bool:
     if lemma in ("express", "voice"):  # "expressed concern that", "voiced support for"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED for c in verb.children)
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """ "get out" in "saw Scott get out": no "to", no modal, no "that"."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
 
 
 def _evidence(subject: Token | None) -> bool:
@@ -716,6 +725,8 @@ def _according_to(sent: Span) -> tuple[Token, Token | None] | None:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
             to = sent.doc[tok.i + 1]
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:  # misparsed ("according to show insiders"): the first noun after it
+                obj = next((t for t in sent.doc[to.i + 1 : sent.end] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
             return tok, obj
     return None
 

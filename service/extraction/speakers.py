@@ -305,7 +305,7 @@ _QUANTITIES = frozenset(
     half third quarter handful lot plenty none one two three four five six seven eight nine ten
     those others several both each everyone everybody someone somebody anyone nobody""".split()
 )
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man", "woman", "person", "people")
 # Words with those endings that name things, not people.
 _AGENTIVE_THINGS = frozenset(
     """computer printer paper letter number order water matter power border corner center chapter

@@ -507,3 +507,24 @@ def test_reporting_verbs_in_senses_that_report_nothing(text: str) -> None:
 
 def test_a_remark_added_after_a_quotation_still_reports() -> None:
     assert speaker_of("“We will rebuild the pier by May,” the mayor added.", "pier")[1] == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "according to" speaks for the sentence over a perception or a subordinate clause's cue
+        ("According to police, officers saw the driver get out of the van.", "driver", "police"),
+        ("Most pilots would see their fees go up, according to the harbour board.", "fees", "the harbour board"),
+        (
+            "According to Quist, the board replaced three captains because many disagreed with the plan.",
+            "captains",
+            "Quist",
+        ),
+        # a reporting verb inside what "according to" reports stays its own speaker's
+        ("The mayor said the pier would reopen, according to two aides.", "pier", "The mayor"),
+        # a state of mind with a clause still attributes
+        ("Fishermen worry that the cost of dredging could fall to the town.", "dredging", "Fishermen"),
+    ],
+)
+def test_according_to_outranks_perceptions_and_subordinate_cues(text: str, phrase: str, mention: str) -> None:
+    assert speaker_of(text, phrase)[1] == mention
