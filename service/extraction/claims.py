@@ -32,6 +32,7 @@ from service.extraction.lexicon import (
     EXPRESSED,
     HEDGE_PHRASES,
     HEDGE_WORDS,
+    HUMAN_NOUNS,
     INSTRUCT,
     INVERTED_CUES,
     LIGHT_VERBS,
@@ -45,6 +46,7 @@ from service.extraction.lexicon import (
     SENSES_WITH_CLAUSE,
     STANCE,
     STANCE_ADJECTIVES,
+    TITLE_WORDS,
     VENUE_NOUNS,
 )
 from service.extraction.nlp import load_pipeline, parse, parse_title_cased, title_cased
@@ -129,7 +131,7 @@ def extract_claims(
             register_names(doc, registry)
     names = {word for entry in registry.names() for word in entry.words}
     for k in headlines:
-        docs[k] = parse_title_cased(nlp, docs[k], names)
+        docs[k] = parse_title_cased(nlp, docs[k], names, HUMAN_NOUNS | TITLE_WORDS | EVIDENCE_NOUNS)
         register_names(docs[k], registry)
     settle_types(docs, registry)
     claims: list[Claim] = []
@@ -611,16 +613,11 @@ def _reporting(verb: Token) -> Token | None:
 
 def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma in ACCUSE_ONLY_WITH and not any(
-        c.lower_ == ACCUSE_ONLY_WITH[lemma] or c.dep_ == "ccomp" for c in verb.children
-    ):
-        return False  # "charged him with fraud", "charges that ...", not "charged 6,000 euros"
-    if lemma in DENY_ONLY_OF_CLAIMS and not any(
-        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children
-    ):
-        return False
     if any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is None:
         return False  # "is expected to", "was reported", "are seen": a hedge, nobody speaking
+    if (lemma in ACCUSE and not _accuses(verb)) or (lemma in DENY and not _denies(verb)):
+        # "condemned the launch", "rejected the request": no accusation or denial, maybe a position
+        return lemma in STANCE and _holds_position(verb)
     if lemma in SENSES_WITH_CLAUSE and not any(
         c.dep_ in ("ccomp", "xcomp") or c.lower_ in SENSES_WITH_CLAUSE[lemma] for c in verb.children
     ):
@@ -642,23 +639,42 @@ def _is_cue(verb: Token) -> bool:
     if lemma in EVIDENCE_VERBS and holds_positions(_subject(verb)):  # "the Observer found that ..."
         return any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children)
     if lemma in COGNITION or lemma in STANCE:
-        # a position held by someone: with a clause (cognition), or with an object or clause (stance),
-        # or by its agent ("was endorsed by"); not "backed out" (a particle makes another verb)
-        deps = (
-            ("ccomp", "xcomp", "agent") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep", "agent", "oprd")
-        )
-        if lemma in COGNITION and any(c.dep_ == "ccomp" and _bare_infinitive(c) for c in verb.children):
-            return False  # "officers saw Scott get out", "would see their taxes go up": perceived, not held
-        children = [c.dep_ for c in verb.children]
-        if "prt" in children or any(c.lower_ in _PARTICLES and c.i == verb.i + 1 for c in verb.children):
-            return False  # "backed out of", "turned down": a particle, however parsed, makes another verb
-        subject = _subject(verb)
-        return any(d in deps for d in children) and (holds_positions(subject) or _evidence(subject))
+        return _holds_position(verb)
     if lemma == "raise":  # "raised questions about", "raising concerns that"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in verb.children)
     if lemma in ("express", "voice"):  # "expressed concern that", "voiced support for"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED for c in verb.children)
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
+
+
+def _accuses(verb: Token) -> bool:
+    """ "charged him with fraud", "charges that ...", not "charged 6,000 euros" nor "condemned the launch"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ACCUSE_ONLY_WITH:
+        return lemma in ACCUSE
+    return any(c.lower_ == ACCUSE_ONLY_WITH[lemma] or c.dep_ == "ccomp" for c in verb.children)
+
+
+def _denies(verb: Token) -> bool:
+    """ "rejected the accusation", not "rejected the offer"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in DENY_ONLY_OF_CLAIMS:
+        return lemma in DENY
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+
+
+def _holds_position(verb: Token) -> bool:
+    """A position held by someone: with a clause (cognition), or with an object or clause (stance), or
+    by its agent ("was endorsed by"); not "backed out" (a particle makes another verb)."""
+    lemma = verb.lemma_.lower()
+    deps = ("ccomp", "xcomp", "agent") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep", "agent", "oprd")
+    if lemma in COGNITION and any(c.dep_ == "ccomp" and _bare_infinitive(c) for c in verb.children):
+        return False  # "officers saw Scott get out", "would see their taxes go up": perceived, not held
+    children = [c.dep_ for c in verb.children]
+    if "prt" in children or any(c.lower_ in _PARTICLES and c.i == verb.i + 1 for c in verb.children):
+        return False  # "backed out of", "turned down": a particle, however parsed, makes another verb
+    subject = _subject(verb)
+    return any(d in deps for d in children) and (holds_positions(subject) or _evidence(subject))
 
 
 def _bare_infinitive(verb: Token) -> bool:
@@ -741,10 +757,9 @@ def _kind(sent: Span, cue: Token | None, speaker: Speaker | None, full_quote: bo
     if full_quote:
         return ClaimKind.QUOTE
     if cue is not None:
-        lemma = cue.lemma_.lower()
-        if lemma in ACCUSE:
+        if _accuses(cue):
             return ClaimKind.ACCUSATION
-        if lemma in DENY:
+        if _denies(cue):
             return ClaimKind.DENIAL
         if _demands(cue) or _conditional(cue):
             return ClaimKind.CONDITION

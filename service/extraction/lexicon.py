@@ -174,7 +174,8 @@ STANCE = frozenset(
     scold slam speculate stress suggest support thank tout urge vote vow welcome wonder
     admire adore attack bash belittle chastise deride despise detest disavow disdain disparage
     dislike distrust favor favour grill hammer hate insult knock lash like loathe love malign pan
-    pillory prefer repudiate resent rip savage skewer taunt trumpet vilify speak talk""".split()
+    pillory prefer repudiate resent rip savage skewer taunt trumpet vilify speak talk reject dismiss
+    condemn""".split()
 )
 # What someone raises and thereby says: "raised questions about", "raising concerns that".
 RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])

@@ -73,15 +73,15 @@ def _tokenize(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def parse_title_cased(nlp: Language, doc: Doc, names: set[str]) -> Doc:
+def parse_title_cased(nlp: Language, doc: Doc, names: set[str], nouns: frozenset[str]) -> Doc:
     """The doc of a title-cased line ("Senator Rips Plan As A 'Fraud'") parsed as if sentence-cased.
 
     The small model reads every capitalised word as a name, so a headline's verbs go unseen. Its
-    words are lowered, but for the first (or a label), the names the article uses elsewhere (`names`,
-    lower-cased) and acronyms; the parse of that is put back on the original words, so offsets and text stay.
+    words are lowered, but for the first (or a label) unless it is one of the common `nouns` ("Judge
+    Rejects ..."), the names the article uses elsewhere (`names`, lower-cased) and acronyms; the parse of that is put back on the original words, so offsets and text stay.
     """
     # a label opening the line ("Pat Caddell: ...") is a name whether or not the article repeats it
-    label = next((t.i + 1 for t in doc[:5] if t.text == ":"), 1)
+    label = next((t.i + 1 for t in doc[:5] if t.text == ":"), 0 if len(doc) and doc[0].lower_ in nouns else 1)
     lowered = [
         t.lower_ if k >= label and t.text[:1].isupper() and not t.is_upper and t.lower_ not in names else t.text
         for k, t in enumerate(doc)

@@ -278,6 +278,8 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
         entry = registry.add(spokes_for, _guess_type(spokes_for.split(), "ORG"))
         return Speaker(name=entry.name, mention=mention, title=subject.text, type=entry.type)
     name = _proper_name(subject)
+    if all(t.lower_ in _COMMON_NOUNS for t in name):  # "Poll Shows ...", "Judge Rejects ...": no one's name
+        name = []
     appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if not name and appos is not None:  # "The authority's chief executive, Helena Marchbank, said"
         entry = registry.named(_text(_proper_name(appos)), SpeakerType.PERSON)
@@ -300,6 +302,8 @@ def speaker_for(subject: Token, registry: NameRegistry) -> Speaker | None:
     return _described(subject, mention, registry)
 
 
+# Words that title case or a sentence's start capitalise without making them a name.
+_COMMON_NOUNS = HUMAN_NOUNS | TITLE_WORDS | EVIDENCE_NOUNS
 _QUANTITIES = frozenset(
     """dozen hundred thousand million number majority minority percent share most many some all few
     half third quarter handful lot plenty none one two three four five six seven eight nine ten

@@ -528,3 +528,22 @@ def test_a_remark_added_after_a_quotation_still_reports() -> None:
 )
 def test_according_to_outranks_perceptions_and_subordinate_cues(text: str, phrase: str, mention: str) -> None:
     assert speaker_of(text, phrase)[1] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "mention"),
+    [
+        # rejecting or condemning what is no claim is a position, not a denial or an accusation
+        ("The harbour board rejected the pilots' request for a new tug.", "tug", "statement", "The harbour board"),
+        ("The council condemned the latest missile launch.", "missile launch", "statement", "The council"),
+        ("The council condemned Norland for the missile launch.", "missile launch", "accusation", "The council"),
+        # a common noun opening a title-cased headline names no one
+        ("Judge Rejects Request To Unseal Harbour Files.", "Harbour Files", "statement", "Judge"),
+        ("Poll Shows Mayor Ahead In Ellery Race.", "Ellery Race", "statement", "Poll"),
+    ],
+)
+def test_positions_taken_and_headline_subjects(text: str, phrase: str, kind: str, mention: str) -> None:
+    claim = claim_with(text, phrase)
+    assert (claim.kind.value, claim.speaker.mention if claim.speaker else None) == (kind, mention)
+    assert claim.speaker is not None
+    assert claim.speaker.name is None

@@ -156,7 +156,13 @@ CASES = [
         "Corvane",
     ),
     ("Ortiz dismissed claims that the budget was in deficit.", "budget was in deficit", "denial", "Ortiz"),
-    ("Guild president Desmond Achterberg dismissed the deadline.", "dismissed the deadline", "event", None),
+    # not a denial, but a position of his
+    (
+        "Guild president Desmond Achterberg dismissed the deadline.",
+        "dismissed the deadline",
+        "statement",
+        "Desmond Achterberg",
+    ),
     ("Rights groups criticized the government for the crackdown on protesters.", "crackdown", "accusation", None),
     # demands and conditions
     (
