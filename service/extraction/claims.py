@@ -159,7 +159,7 @@ def extract_claims(
         writer = registry.named(author, SpeakerType.PERSON)
         claims = [_by_the_author(c, writer.name) for c in claims]
     items = {b.paragraph for b in paragraphs if b.item}
-    claims = _attribute_list_items(_attribute_bare_quotes(claims), items)
+    claims = _attribute_list_items(_attribute_lead_ins(_attribute_bare_quotes(claims)), items)
     # a lead-in such as "Ashdown said:" has lent its speaker to what follows; it claims nothing itself
     kept = [c for c in claims if c.content.strip(" :")]
     return [msgspec.structs.replace(c, index=k) for k, c in enumerate(kept)]
@@ -914,6 +914,22 @@ def _attribute_bare_quotes(claims: list[Claim]) -> list[Claim]:
             source = previous if previous.speaker is not None else None
         if source is not None:
             result[i] = msgspec.structs.replace(claim, speaker=source.speaker)
+    return result
+
+
+def _attribute_lead_ins(claims: list[Claim]) -> list[Claim]:
+    """What follows a lead-in ("Limbaugh added:") in the next paragraph is its speaker's, quoted or not,
+    as transcripts print it; a claim there with a speaker of its own keeps it."""
+    result = list(claims)
+    lead_in: Claim | None = None
+    for i, claim in enumerate(claims):
+        if lead_in is not None and claim.paragraph == lead_in.paragraph + 1 and claim.speaker is None:
+            kind = ClaimKind.STATEMENT if claim.kind in _UNATTRIBUTED_KINDS else claim.kind
+            result[i] = msgspec.structs.replace(claim, speaker=lead_in.speaker, kind=kind)
+        elif lead_in is not None and claim.paragraph > lead_in.paragraph + 1:
+            lead_in = None
+        if claim.speaker is not None and claim.text.endswith(":") and not claim.content.strip(" :"):
+            lead_in = claim
     return result
 
 

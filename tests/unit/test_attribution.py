@@ -547,3 +547,18 @@ def test_positions_taken_and_headline_subjects(text: str, phrase: str, kind: str
     assert (claim.kind.value, claim.speaker.mention if claim.speaker else None) == (kind, mention)
     assert claim.speaker is not None
     assert claim.speaker.name is None
+
+
+def test_a_lead_in_lends_its_speaker_to_the_next_paragraph_quoted_or_not() -> None:
+    text = (
+        "The mayor spoke on the radio on Monday.\n\nThe mayor added:\n\n"
+        "This is the worst storm I have ever seen. The pier will reopen in May.\n\n"
+        "The ferry resumed service on Tuesday.\n"
+    )
+    speakers = {c.text: c.speaker.mention if c.speaker else None for c in extract_claims(text, PUBLISHED)}
+    assert speakers == {
+        "The mayor spoke on the radio on Monday.": None,
+        "This is the worst storm I have ever seen.": "The mayor",
+        "The pier will reopen in May.": "The mayor",
+        "The ferry resumed service on Tuesday.": None,
+    }
