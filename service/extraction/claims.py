@@ -29,6 +29,7 @@ from service.extraction.lexicon import (
     EVIDENCE_BODIES,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    EXPERIENCED,
     EXPRESSED,
     HEDGE_PHRASES,
     HEDGE_WORDS,
@@ -40,6 +41,7 @@ from service.extraction.lexicon import (
     NOUN_CUES,
     PEOPLE_ONLY,
     PRESENT,
+    PROPOSAL_NOUNS,
     RAISED,
     REFUSALS,
     REPORT,
@@ -105,6 +107,7 @@ _MAX_CLAUSES = 6  # claims one sentence may give: speakers beyond that share the
 _XCOMP_DEPTH = 3  # "seemed to want to say": deeper chains are no attribution
 _PARTICLES = frozenset(["out", "up", "down", "away", "off"])
 _INVERTED_SPEAKER_WORDS = 8  # "Said the group's chief executive, Ms. Quist:" at most
+_SEEING_AS = frozenset(["see", "view", "regard", "consider", "perceive"])  # "... X as Y"
 _RULINGS = frozenset(["against", "for"])  # "the court ruled against the state"
 _NOUN_COMPLEMENTS = frozenset(["for", "against", "about", "on", "that"])  # "the case for", "a warning that"
 _UNATTRIBUTED_KINDS = frozenset([ClaimKind.FACT, ClaimKind.EVENT, ClaimKind.FIGURE])
@@ -419,6 +422,8 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
         _state_of_mind(root)
         or _noun_cue(sent, quoted)
         or _lent_noun_cue(root)
+        or _proposal(sent)
+        or _experienced(root)
         or _venue(sent)
         or _misread_cue(sent, quoted)
         or (None, None)
@@ -450,6 +455,30 @@ def _complement(word: Token) -> bool:
         return False
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     return following is None or following.ent_type_ not in ("DATE", "TIME")
+
+
+def _proposal(sent: Span) -> tuple[Token, Token] | None:
+    """ "Clinton's plan would cap deductions", "Under his proposal, taxpayers would pay ...": what the
+    owner proposes, as a modal says it ("his plans ran into trouble" says what befell them)."""
+    if not any(c.dep_ == "aux" and c.lower_ in BINDING_MODALS for c in sent.root.children):
+        return None
+    for noun in sent:
+        if noun.lemma_.lower() not in PROPOSAL_NOUNS or noun.pos_ != "NOUN":
+            continue
+        subject = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == sent.root.i
+        under = noun.dep_ == "pobj" and noun.head.lower_ == "under"
+        owner = _owner(noun, followed=False)
+        if (subject or under) and owner is not None:
+            return noun, owner
+    return None
+
+
+def _experienced(root: Token) -> tuple[Token, Token] | None:
+    """ "That worries environmentalists": the object holds the worry."""
+    if root.lemma_.lower() not in EXPERIENCED:
+        return None
+    feeler = next((c for c in root.children if c.dep_ == "dobj"), None)
+    return (root, feeler) if feeler is not None and holds_positions(feeler) else None
 
 
 def _venue(sent: Span) -> tuple[Token, Token] | None:
@@ -629,7 +658,9 @@ def _is_cue(verb: Token) -> bool:
         return False  # "federal law requires", "the tide pushed": nobody demanding
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
         return False
-    if verb.pos_ == "NOUN":  # "Sorensen forecast that ...", mis-tagged: a noun root with a clause and a name
+    if verb.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "Sorensen forecast that ...", mis-tagged: a noun root with a clause and a name (a root with a
+        # subject, "the campaign plans to ...", is a verb whatever its tag)
         return lemma in CUES and any(c.dep_ == "ccomp" for c in verb.children) and _named_compound(verb) is not None
     if lemma in CUES:
         return True
@@ -668,6 +699,10 @@ def _holds_position(verb: Token) -> bool:
     by its agent ("was endorsed by"); not "backed out" (a particle makes another verb)."""
     lemma = verb.lemma_.lower()
     deps = ("ccomp", "xcomp", "agent") if lemma not in STANCE else ("ccomp", "xcomp", "dobj", "prep", "agent", "oprd")
+    if lemma in _SEEING_AS and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        deps = (*deps, "dobj")  # "critics see the program as an opportunity"
+    if lemma == "feel":
+        deps = (*deps, "acomp")  # "many voters felt betrayed"
     if lemma in COGNITION and any(c.dep_ == "ccomp" and _bare_infinitive(c) for c in verb.children):
         return False  # "officers saw Scott get out", "would see their taxes go up": perceived, not held
     children = [c.dep_ for c in verb.children]
@@ -697,7 +732,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and before is not None and before.pos_ == "PROPN":
         return before  # "footage of Clinton asking", "heard Trump saying": the name the participle describes
     for clause in up_to_root(verb):
-        if clause.pos_ == "NOUN":
+        if clause.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in clause.children):
             return _named_compound(clause)
         if (agent := _agent(clause)) is not None:
             return agent  # "has been called a charlatan by fellow physicians"
@@ -832,7 +867,8 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
         if cue.lower_ == "according":
             drop |= {sent.doc[cue.i + 1]}
         else:
-            drop |= {c for c in cue.children if c.dep_ in ("aux", "auxpass", "nsubj")}
+            # (a subject that is not the speaker is what is said: "That worries environmentalists")
+            drop |= {c for c in cue.children if c.dep_ in ("aux", "auxpass")}
             # circumstances of the telling that precede it: "In response to ...,", "While X spoke,"
             drop |= {
                 t

@@ -175,7 +175,7 @@ STANCE = frozenset(
     admire adore attack bash belittle chastise deride despise detest disavow disdain disparage
     dislike distrust favor favour grill hammer hate insult knock lash like loathe love malign pan
     pillory prefer repudiate resent rip savage skewer taunt trumpet vilify speak talk reject dismiss
-    condemn""".split()
+    condemn view""".split()
 )
 # What someone raises and thereby says: "raised questions about", "raising concerns that".
 RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])
@@ -186,6 +186,13 @@ EXPRESSED = RAISED | frozenset(
 )
 # Verbs that lend a noun cue its speaker: "made the case for", "gave Clinton an endorsement".
 LIGHT_VERBS = frozenset("make give issue deliver offer launch level renew repeat post".split())
+# Plans whose owner's proposal is what the sentence says: "Clinton's plan would cap ...", "Under his
+# proposal, taxpayers would ...".
+PROPOSAL_NOUNS = frozenset("plan plans proposal proposals agenda platform".split())
+# Verbs whose object feels them: "That worries environmentalists", "which angered the pilots".
+EXPERIENCED = frozenset(
+    "worry concern trouble alarm anger anguish frustrate disappoint dismay upset please delight bother".split()
+)
 # Where someone said it, opening the sentence: "In a statement, ...", "In an interview, ...".
 VENUE_NOUNS = frozenset("statement interview speech letter essay op-ed tweet post remarks testimony".split())
 # Internal states: beliefs, knowledge, feelings and intentions ("Mr. Obama believes ...", "Pence

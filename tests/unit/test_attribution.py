@@ -562,3 +562,43 @@ def test_a_lead_in_lends_its_speaker_to_the_next_paragraph_quoted_or_not() -> No
         "The pier will reopen in May.": "The mayor",
         "The ferry resumed service on Tuesday.": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a verb tagged as a noun is still a verb when it has a subject
+        (
+            "The Vey campaign plans to send the mayor to every county in the coming weeks.",
+            "every county",
+            "The Vey campaign",
+        ),
+        # seeing something as something, viewing, feeling
+        ("Critics of the levy see the audit as a chance to fix the harbour.", "audit", "Critics of the levy"),
+        ("The pilots' union also views the mayor more favorably than her rival.", "favorably", "The pilots' union"),
+        ("The senator felt confident about the vote.", "confident", "The senator"),
+        # what a plan would do is its owner's proposal
+        ("Ms. Quist's plan would cap harbour fees at 5 percent.", "harbour fees", "Ms. Quist's"),
+        ("Under Ms. Quist's plan, pilots would pay a lower fee.", "lower fee", "Ms. Quist's"),
+        # the object holds the feeling, and the subject is what is felt
+        ("That worries fishermen.", "That worries", "fishermen"),
+    ],
+)
+def test_misread_verbs_seeing_as_plans_and_feelings_name_their_holder(text: str, phrase: str, mention: str) -> None:
+    assert speaker_of(text, phrase)[1] == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But her plans ran into trouble early on.",  # what befell a plan, not what it proposes
+        "The stone felt cold.",
+        "The storm worried the harbour.",  # a harbour feels nothing
+    ],
+)
+def test_plans_feelings_and_worries_of_things_attribute_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+def test_a_worry_keeps_what_is_worried_about_as_its_content() -> None:
+    assert claim_with("That worries fishermen.", "worries").content == "That"
