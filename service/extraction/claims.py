@@ -36,6 +36,7 @@ from service.extraction.lexicon import (
     HUMAN_NOUNS,
     INSTRUCT,
     INVERTED_CUES,
+    LAID_DOWN,
     LIGHT_VERBS,
     NEGATIONS,
     NOUN_CUES,
@@ -654,6 +655,8 @@ def _is_cue(verb: Token) -> bool:
     summed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
     if lemma == "add" and summed and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False  # "adding to his victories", "if one adds Nebraska": a sum, not a remark
+    if lemma in LAID_DOWN and _evidence(_subject(verb)):  # "party rules permit proxies": the rules say so
+        return any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     if lemma in PEOPLE_ONLY and not holds_positions(_subject(verb)):
         return False  # "federal law requires", "the tide pushed": nobody demanding
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":

@@ -155,6 +155,9 @@ SENSES_WITH_CLAUSE = {
     "claim": ("that", "responsibility", "credit"),  # not "claimed a victory"
     "ask": ("whether", "if", "why", "how", "what", "who", "when", "about", "for"),  # not "asked him a question"
     "write": ("that",),  # "wrote that ...", not "wrote the letter"
+    "paint": ("as",),  # "painted his rival as a fraud", not "painted the fence"
+    "cast": ("as",),
+    "link": ("to", "with"),  # "linked the hack to her server"
     "speak": ("about", "of", "against", "out"),  # "spoke about the levy", not "spoke at a rally"
     "talk": ("about", "of"),
 }
@@ -175,7 +178,7 @@ STANCE = frozenset(
     admire adore attack bash belittle chastise deride despise detest disavow disdain disparage
     dislike distrust favor favour grill hammer hate insult knock lash like loathe love malign pan
     pillory prefer repudiate resent rip savage skewer taunt trumpet vilify speak talk reject dismiss
-    condemn view""".split()
+    condemn view paint cast link""".split()
 )
 # What someone raises and thereby says: "raised questions about", "raising concerns that".
 RAISED = frozenset(["question", "concern", "doubt", "objection", "issue", "alarm", "possibility", "prospect"])
@@ -233,8 +236,13 @@ EVIDENCE_NOUNS = frozenset(
     projection estimate estimates figures numbers statistics tally count exit assessment agreement
     treaty law bill proposal resolution draft contract constitution policy message post tweet
     website site page release datum average averages slide chart graph map photo photos image images
-    picture pictures clip film documentary tape recording result results sample tracker index""".split()
+    picture pictures clip film documentary tape recording result results sample tracker index
+    rule rules bylaw bylaws regulation regulations statute statutes provision provisions ordinance
+    charter""".split()
 )
+# What laws, rules and filings lay down: "party rules permit proxies". Not "require": what a law
+# requires is a plain fact of the story (PEOPLE_ONLY), not a position anyone takes.
+LAID_DOWN = frozenset("allow permit prohibit forbid ban bar empower obligate authorize".split())
 # The bodies among them: a court rules as an organisation, a poll or a filing as a document.
 EVIDENCE_BODIES = frozenset(["court", "panel", "jury", "judge"])
 # People in their roles and groups, who hold positions ("voters worry", "Democrats hope").

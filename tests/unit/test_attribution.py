@@ -602,3 +602,27 @@ def test_plans_feelings_and_worries_of_things_attribute_nothing(text: str) -> No
 
 def test_a_worry_keeps_what_is_worried_about_as_its_content() -> None:
     assert claim_with("That worries fishermen.", "worries").content == "That"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        ("Typically party rules permit members to appoint proxies.", "proxies", "party rules"),
+        ("The mayor effectively painted her rival as a threat to the harbour.", "threat", "The mayor"),
+        ("The senator also linked the outage to the new dredging contract.", "outage", "The senator"),
+    ],
+)
+def test_rules_that_permit_and_depictions_attribute(text: str, phrase: str, mention: str) -> None:
+    assert speaker_of(text, phrase)[1] == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tide allowed the boats to leave the harbour.",  # a tide lays nothing down
+        "The crew painted the hull on Monday.",
+        "The ferry was linked to the pier by a rope.",
+    ],
+)
+def test_permits_paintings_and_links_of_things_attribute_nothing(text: str) -> None:
+    assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
