@@ -405,6 +405,8 @@ def _cue(sent: Span) -> tuple[Token | None, Token | None]:
             if according is not None and (verb.i != root.i or verb.lemma_.lower() not in REPORT):
                 break  # "According to Ham, X shuffled leaders because many disagreed": Ham says all of it
             subject = _subject(verb)
+            if subject is not None and subject.i in quoted:  # the parser took a word of the quotation
+                subject = _beside_quotation(verb, quoted)
             if subject is not None or verb.i == root.i:
                 return verb, subject
     if according is not None:
@@ -443,9 +445,9 @@ def _lent_noun_cue(root: Token) -> tuple[Token, Token] | None:
     # what is said follows ("made the case for", "issued a warning that") or someone is given it
     # ("gave Clinton an endorsement"); "made the comments Friday" points back to words quoted before
     after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
-    said = (after is not None and _complement(after)) or any(
+    said = (after is not None and (_complement(after) or after.text == ":")) or any(
         c.dep_ in ("acl", "ccomp") or _complement(c) for c in noun.children
-    )
+    )  # ("made the following comment:" leads in to what follows)
     given = any(c.dep_ == "dative" for c in root.children)
     return (noun, subject) if said or given else None
 
@@ -648,8 +650,10 @@ def _is_cue(verb: Token) -> bool:
     if (lemma in ACCUSE and not _accuses(verb)) or (lemma in DENY and not _denies(verb)):
         # "condemned the launch", "rejected the request": no accusation or denial, maybe a position
         return lemma in STANCE and _holds_position(verb)
-    if lemma in SENSES_WITH_CLAUSE and not any(
-        c.dep_ in ("ccomp", "xcomp") or c.lower_ in SENSES_WITH_CLAUSE[lemma] for c in verb.children
+    if (
+        lemma in SENSES_WITH_CLAUSE
+        and not _quoting(verb)
+        and not any(c.dep_ in ("ccomp", "xcomp") or c.lower_ in SENSES_WITH_CLAUSE[lemma] for c in verb.children)
     ):
         return False  # "maintained the roads", "committed a crime": not what anyone said
     summed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
@@ -679,6 +683,25 @@ def _is_cue(verb: Token) -> bool:
     if lemma in ("express", "voice"):  # "expressed concern that", "voiced support for"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESSED for c in verb.children)
     return lemma in PRESENT and any(c.dep_ == "dobj" and c.lemma_.lower() in CONDITION_NOUNS for c in verb.children)
+
+
+def _beside_quotation(verb: Token, quoted: set[int]) -> Token | None:
+    """`“My reaction, that was outrageous,” the strategist said`: the noun phrase between the
+    quotation and the verb is who said it."""
+    end = max((i for i in quoted if i < verb.i), default=None)
+    if end is None:
+        return None
+    between = [t for t in verb.doc[end + 1 : verb.i] if not t.is_punct]
+    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") and t.head not in between]
+    return heads[-1] if heads else None
+
+
+def _quoting(verb: Token) -> bool:
+    """A verb with no object beside a quotation: "“Does anybody know?” Graham asked."."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    quoted = _quoted_tokens(verb.sent)
+    return bool(quoted) and verb.i not in quoted
 
 
 def _accuses(verb: Token) -> bool:
@@ -858,6 +881,8 @@ def _content(sent: Span, cue: Token | None, speaker: Token | None) -> str:
     """The proposition without its attribution: the reported clause, or the sentence less speaker and cue."""
     if cue is None:
         return sent.text.strip()
+    if cue.pos_ == "NOUN" and sent.text.rstrip().endswith(":") and cue.i == sent.end - 2:
+        return ""  # a lead-in, "Sanders made the following comment:": what follows is the claim
     complement = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
     if cue.lower_ != "according" and not complement and cue.i != sent.root.i and sent.root not in cue.subtree:
         # an attribution hung on the end of the sentence: the rest of the sentence is the claim

@@ -72,6 +72,12 @@ REPORT = frozenset(
         "propose",
         "offer",
         "recommend",
+        "shout",
+        "yell",
+        "exclaim",
+        "scream",
+        "whisper",
+        "mutter",
     ]
 )
 DEMAND = frozenset(
@@ -158,7 +164,7 @@ SENSES_WITH_CLAUSE = {
     "paint": ("as",),  # "painted his rival as a fraud", not "painted the fence"
     "cast": ("as",),
     "link": ("to", "with"),  # "linked the hack to her server"
-    "speak": ("about", "of", "against", "out"),  # "spoke about the levy", not "spoke at a rally"
+    "speak": ("about", "of", "out"),  # "spoke about the levy", not "spoke at a rally"
     "talk": ("about", "of"),
 }
 # Cues that demand only when someone does: "the senator requires", not "federal law requires".

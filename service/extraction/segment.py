@@ -7,12 +7,16 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from service.extraction.lexicon import REPORT
+
 _TERMINAL = tuple(".!?…:;\"”’')]")
 _HEADING_MAX_WORDS = 14
 _PIECE_MAX = 20_000
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(\s+)")
 _SPACES = re.compile(r"\s+")
 _STRAIGHT_MARKS = frozenset(['"', "''", "``"])
+_CLOSING_MARKS = ("”", '"', "''", "’")
+_ATTRIBUTION_WORDS = 14  # "the mayor's niece, state Del. Marcia Price (D-Newport News), shouted to the crowd."
 _QUOTE_SENTENCES_AFTER = 5  # a quotation closes within this many sentences after the one it opens in
 # Who a paragraph belongs to by its layout: a label opening it ("PENCE: ...", "Pat Caddell: ..." in a
 # transcript or headline), or a signature closing a quotation ("... .” ― Jane Doe"). Names of at most
@@ -138,7 +142,7 @@ def sentences(doc: Doc) -> list[Span]:
     merged: list[Span] = []
     curly = straight = 0  # the quotation marks of merged[-1]
     for k, sent in enumerate(sents):
-        if merged and (_inside_quote(marks, k, curly, straight) or _continues(sent)):
+        if merged and (_inside_quote(marks, k, curly, straight) or _continues(sent) or _asked_after(merged[-1], sent)):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
@@ -191,6 +195,18 @@ def _inside_quote(marks: list[tuple[int, int]], k: int, curly: int, straight: in
 
 def _all_closed(curly: int, straight: int) -> bool:
     return curly <= 0 and straight % 2 == 0
+
+
+def _asked_after(quotation: Span, sent: Span) -> bool:
+    """`“Does anybody know?” Graham asked.`: spaCy ends the sentence at the question or exclamation
+    that closes the quotation; the attribution after it belongs to it."""
+    closing = quotation.text.rstrip()
+    if not closing.endswith(_CLOSING_MARKS) or closing.rstrip("”\"'’ ")[-1:] not in ("?", "!"):
+        return False
+    root = sent.root
+    told = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children)
+    words = sum(t.is_alpha for t in sent)
+    return words <= _ATTRIBUTION_WORDS and root.lemma_.lower() in REPORT and not told
 
 
 def _continues(sent: Span) -> bool:

@@ -626,3 +626,36 @@ def test_rules_that_permit_and_depictions_attribute(text: str, phrase: str, ment
 )
 def test_permits_paintings_and_links_of_things_attribute_nothing(text: str) -> None:
     assert all(c.speaker is None for c in extract_claims(text, PUBLISHED))
+
+
+def test_a_question_quoted_before_its_attribution_stays_one_claim() -> None:
+    claims = extract_claims("“Does anybody know what the harbour plan is?” Quist asked. “Neither do I.”", PUBLISHED)
+    assert [(c.text, c.speaker.mention if c.speaker else None) for c in claims] == [
+        ("“Does anybody know what the harbour plan is?” Quist asked.", "Quist"),
+        ("“Neither do I.”", "Quist"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # the parser's subject inside the quotation is no speaker: the phrase before the verb is
+        (
+            "“My reaction, that was outrageous,” the mayor's former campaign strategist said on Monday.",
+            "outrageous",
+            "the mayor's former campaign strategist",
+        ),
+        # shouting reports
+        ('"The harbour is ours!" the crowd shouted.', "harbour", "the crowd"),
+    ],
+)
+def test_quotations_name_the_speaker_outside_them(text: str, phrase: str, mention: str) -> None:
+    assert speaker_of(text, phrase)[1] == mention
+
+
+def test_a_lead_in_noun_cue_lends_its_speaker_and_is_no_claim() -> None:
+    text = "On July 6, Quist made the following comment:\n\n“The pier will never reopen under this board.”\n"
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.text, c.speaker.mention if c.speaker else None) for c in claims] == [
+        ("“The pier will never reopen under this board.”", "Quist")
+    ]
