@@ -26,6 +26,7 @@ from service.db import Base, create_engine, read_snapshot
 from service.errors import problem_details_plugin
 from service.fields import refuse_control_characters
 from service.health import HealthController
+from service.http import REVALIDATE, ConditionalGet, compression, cors, json_bodies_only
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
@@ -109,7 +110,11 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
                 )
             ),
         ],
-        middleware=[prometheus.middleware],
+        middleware=[prometheus.middleware, ConditionalGet()],
+        compression_config=compression(),
+        cors_config=cors(settings.cors_origins),
+        cache_control=REVALIDATE,
+        guards=[json_bodies_only],
         before_request=refuse_control_characters,
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(

@@ -20,6 +20,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     worker_max_rss_mb: int = 1024
     extraction_seconds_per_1000_words: float = 4.0
     extraction_min_seconds: float = 5.0
+    # Where the service is reached from outside: links in feeds are built from it, never from a
+    # request's Host header (which any client can set).
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Browser origins allowed to call the API (CORS); none by default.
+    cors_origins: tuple[str, ...] = ()
 
     @property
     def is_sqlite(self) -> bool:
@@ -58,4 +63,6 @@ def load_settings() -> Settings:
         worker_max_rss_mb=int(env.get("WORKER_MAX_RSS_MB", 1024)),
         extraction_seconds_per_1000_words=float(env.get("EXTRACTION_SECONDS_PER_1000_WORDS", 4.0)),
         extraction_min_seconds=float(env.get("EXTRACTION_MIN_SECONDS", 5.0)),
+        public_base_url=env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        cors_origins=tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()),
     )

@@ -43,6 +43,10 @@ class TooLarge(ServiceError):
     status = 413
 
 
+class UnsupportedMediaType(ServiceError):
+    status = 415
+
+
 class Unprocessable(ServiceError):
     status = 422
 
@@ -129,6 +133,7 @@ _DESCRIPTIONS = {
     404: "No such resource.",
     409: "The request conflicts with the current state (a slug in use).",
     413: "The request body, the article text or its claim count is larger than the service takes.",
+    415: "The body is not sent as application/json.",
     422: "The body is well-formed but its content is not acceptable, or it could not be parsed or diffed within its deadline.",
     503: "A dependency (the database, the NLP model) is not available, or the service is shutting down.",
 }

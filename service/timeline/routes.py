@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Response, get
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from service.config import Settings
 from service.diffing.schemas import ChangeType
 from service.errors import problem_responses
 from service.extraction import ClaimKind
@@ -111,10 +112,12 @@ class TimelineController(Controller):
         },
     )
     async def feed(
-        self, db_session: NamedDependency[AsyncSession], story_id: FromPath[UUID], request: Request[Any, Any, Any]
+        self, db_session: NamedDependency[AsyncSession], story_id: FromPath[UUID], settings: NamedDependency[Settings]
     ) -> Response[str]:
-        """The latest substantive changes as an Atom feed, for feed readers and chat integrations."""
+        """The latest substantive changes as an Atom feed, for feed readers and chat integrations.
+
+        Links are built from the configured public base URL (PUBLIC_BASE_URL), never from the
+        request's Host header. A reader that sends back the ETag gets 304 while nothing changed."""
         story = await get_story(db_session, story_id)
         items = await service.latest_changes(db_session, story_id, FEED_ENTRIES)
-        base = str(request.base_url).rstrip("/")
-        return Response(atom_feed(story, items, base), media_type=ATOM_MEDIA_TYPE)
+        return Response(atom_feed(story, items, settings.public_base_url), media_type=ATOM_MEDIA_TYPE)

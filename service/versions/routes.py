@@ -13,6 +13,7 @@ from service.claims.service import to_read as claim_read
 from service.config import Settings
 from service.errors import problem_responses
 from service.fields import NO_CONTROL_CHARACTERS
+from service.http import CREATED_AT, IMMUTABLE
 from service.ingest import service as ingest_service
 from service.ingest.schemas import IngestResult
 from service.pagination import Cursor, Limit
@@ -29,13 +30,14 @@ class VersionController(Controller):
         operation_id="ingestVersion",
         summary="Ingest a version of an article",
         status_code=201,
+        response_headers=[CREATED_AT],
         responses={
             200: ResponseSpec(
                 IngestResult,
                 description="A repeated delivery (the content of the version it would follow, the same content and observed_at, or a known Idempotency-Key): nothing stored, that version returned.",
                 generate_examples=False,
             ),
-            **problem_responses(400, 404, 413, 422, 503),
+            **problem_responses(400, 404, 413, 415, 422, 503),
         },
     )
     async def ingest_version(
@@ -66,7 +68,9 @@ class VersionController(Controller):
             claims=[claim_read(c) for c in ingested.claims],
             changes=ingested.changes,
         )
-        return Response(result, status_code=201 if ingested.created else 200)
+        if not ingested.created:
+            return Response(result, status_code=200)
+        return Response(result, status_code=201, headers={"Location": f"/v1/versions/{result.version.id}"})
 
     @get(
         "/v1/stories/{story_id:uuid}/versions",
@@ -93,6 +97,7 @@ class VersionController(Controller):
         operation_id="getVersion",
         summary="Read a version",
         responses=problem_responses(400, 404),
+        cache_control=IMMUTABLE,
     )
     async def get_version(self, db_session: NamedDependency[AsyncSession], version_id: FromPath[UUID]) -> VersionRead:
         """One version, with its full text."""

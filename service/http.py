@@ -1,0 +1,119 @@
+"""HTTP transport every operation shares: conditional GETs, cache lifetimes, compression, CORS and
+the media type of writes."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from litestar.config.compression import CompressionConfig
+from litestar.config.cors import CORSConfig
+from litestar.connection import ASGIConnection
+from litestar.datastructures import CacheControlHeader, MutableScopeHeaders, ResponseHeader
+from litestar.enums import ScopeType
+from litestar.handlers import BaseRouteHandler
+from litestar.middleware import ASGIMiddleware
+from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
+
+from service.errors import UnsupportedMediaType
+
+# Responses depend on who asks once keys exist: shared caches keep none of them. What a stored
+# version says never changes; everything else is revalidated on each use (the ETag makes that cheap).
+IMMUTABLE = CacheControlHeader(private=True, max_age=86_400, immutable=True)
+REVALIDATE = CacheControlHeader(private=True, no_cache=True)
+
+# Where a created resource is read from: documented on every operation that answers 201.
+CREATED_AT = ResponseHeader(
+    name="Location", description="The created resource's path (on 201 only)", documentation_only=True
+)
+
+# Headers a browser dashboard may send and read; the rest stay out of reach of other origins.
+_CORS_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"]
+_CORS_EXPOSED = ["ETag", "Location", "Retry-After"]
+# Headers that describe a body: a 304 carries none.
+_BODY_HEADERS = ("content-length", "content-type", "content-encoding")
+
+
+def compression() -> CompressionConfig:
+    """Brotli for clients that accept it, gzip for the rest, above 500 bytes."""
+    return CompressionConfig(backend="brotli", brotli_gzip_fallback=True, minimum_size=500)
+
+
+def cors(origins: tuple[str, ...]) -> CORSConfig | None:
+    """Cross-origin calls from the configured origins only; none configured, no CORS at all."""
+    if not origins:
+        return None
+    return CORSConfig(
+        allow_origins=list(origins),
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=_CORS_HEADERS,
+        expose_headers=_CORS_EXPOSED,
+    )
+
+
+class ConditionalGet(ASGIMiddleware):
+    """A weak ETag on every successful GET, and 304 Not Modified when the client already holds it.
+
+    The tag is a hash of the body as sent, so it needs no knowledge of each resource; a client that
+    revalidates (every response but a version's says `no-cache`) gets a few hundred bytes back
+    instead of the page.
+    """
+
+    scopes = (ScopeType.HTTP,)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        if scope["type"] != ScopeType.HTTP or scope["method"] != "GET":
+            await next_app(scope, receive, send)
+            return
+        held = dict(scope["headers"]).get(b"if-none-match", b"").decode("latin-1")
+        start: HTTPResponseStartEvent | None = None
+        body: list[bytes] = []
+
+        async def send_tagged(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                if message["status"] != 200:  # errors and redirects go out as they are
+                    await send(message)
+                    return
+                start = message
+                return
+            if start is None:
+                await send(message)
+                return
+            if message["type"] != "http.response.body":
+                await send(message)
+                return
+            body.append(message["body"])
+            if message.get("more_body", False):
+                return
+            content = b"".join(body)
+            tag = f'W/"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+            headers = MutableScopeHeaders(start)
+            headers["etag"] = tag
+            if _matches(held, tag):
+                for name in _BODY_HEADERS:
+                    headers.pop(name, None)
+                start["status"] = 304
+                content = b""
+            await send(start)
+            await send({"type": "http.response.body", "body": content, "more_body": False})
+
+        await next_app(scope, receive, send_tagged)
+
+
+def json_bodies_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Writes take JSON only: a form or text/plain POST, which any web page can send to an intranet
+    address without a CORS preflight, never reaches a handler."""
+    if connection.scope["type"] != ScopeType.HTTP or connection.scope["method"] not in ("POST", "PUT", "PATCH"):
+        return
+    media = connection.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        raise UnsupportedMediaType(f"Send the body as application/json (got {media or 'no Content-Type'}).")
+
+
+def _matches(held: str, tag: str) -> bool:
+    """If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" and "x" are the same tag."""
+    if held.strip() == "*":
+        return True
+    opaque = tag.removeprefix("W/")
+    return any(candidate.strip().removeprefix("W/") == opaque for candidate in held.split(","))
