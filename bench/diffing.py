@@ -24,6 +24,7 @@ from service.claims.schemas import ClaimRead
 from service.config import Settings
 from service.diffing import diff_claims
 from service.extraction import extract_claims
+from tests.databases import bearer
 
 REPEAT = 25
 
@@ -85,6 +86,7 @@ def _http_medians(before_text: str, after_text: str) -> tuple[float, float]:
         settings = Settings(database_url=f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}", log_level="WARNING")
         migrate.upgrade(settings)
         with TestClient(create_app(settings)) as client:
+            client.headers.update(bearer(settings.database_url))
             story = client.post("/v1/stories", json={"title": "Benchmark"}).json()["id"]
             ids = []
             for text in (before_text, after_text, after_text + "\n\nA late paragraph closes the story."):

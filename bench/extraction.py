@@ -24,6 +24,7 @@ from service.extraction import extract_claims
 from service.extraction.claims import DEFAULT_MODEL
 from service.extraction.nlp import load_pipeline
 from service.extraction.segment import blocks
+from tests.databases import bearer
 from tests.servers import serving
 
 REPEAT = 11
@@ -77,15 +78,22 @@ def _database(folder: str, workers: int) -> Settings:
 
 
 def _ingest_median(text: str) -> float:
-    with tempfile.TemporaryDirectory() as folder, TestClient(create_app(_database(folder, 1))) as client:
-        story = client.post("/v1/stories", json={"title": "Benchmark"}).json()["id"]
-        counter = iter(range(1_000))
+    with tempfile.TemporaryDirectory() as folder:
+        settings = _database(folder, 1)
+        with TestClient(create_app(settings)) as client:
+            client.headers.update(bearer(settings.database_url))
+            story = client.post("/v1/stories", json={"title": "Benchmark"}).json()["id"]
+            counter = iter(range(1_000))
 
-        def post() -> None:
-            body = {"source": "bench", "url": "https://bench.example/a", "text": f"{text}\n\nUpdate {next(counter)}."}
-            assert client.post(f"/v1/stories/{story}/versions", json=body).status_code == 201
+            def post() -> None:
+                body = {
+                    "source": "bench",
+                    "url": "https://bench.example/a",
+                    "text": f"{text}\n\nUpdate {next(counter)}.",
+                }
+                assert client.post(f"/v1/stories/{story}/versions", json=body).status_code == 201
 
-        return median_seconds(post, REPEAT)
+            return median_seconds(post, REPEAT)
 
 
 def _ingest_throughput(workers: int, spread: bool) -> tuple[float, float]:
@@ -99,9 +107,9 @@ def _ingest_throughput(workers: int, spread: bool) -> tuple[float, float]:
         for n in range(CONCURRENT)
     ]
 
-    async def run(base: str) -> float:
+    async def run(base: str, auth: dict[str, str]) -> float:
         """Seconds to store them all."""
-        async with httpx.AsyncClient(base_url=base, timeout=600) as client:
+        async with httpx.AsyncClient(base_url=base, timeout=600, headers=auth) as client:
             stories = [
                 (await client.post("/v1/stories", json={"title": f"Benchmark {n}"})).json()["id"]
                 for n in range(CONCURRENT if spread else 1)
@@ -123,5 +131,5 @@ def _ingest_throughput(workers: int, spread: bool) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as folder:
         settings = _database(folder, workers)
         with serving(settings.database_url, Path(folder) / "serve.log", WORKERS=str(workers)) as (base, _):
-            seconds = asyncio.run(run(base))
+            seconds = asyncio.run(run(base, bearer(settings.database_url)))
     return len(bodies) / seconds, sum(len(b["text"].split()) for b in bodies) / seconds

@@ -27,6 +27,7 @@ from bench.common import median_seconds, seed_paragraphs, table
 from service import migrate
 from service.app import create_app
 from service.config import Settings, async_database_url
+from tests.databases import bearer
 
 VERSIONS = int(os.environ.get("BENCH_VERSIONS", "1000"))
 OUTLETS = 10
@@ -88,6 +89,7 @@ def _run(name: str, url: str) -> None:
     settings = Settings(database_url=url, log_level="WARNING")
     migrate.upgrade(settings)
     with TestClient(create_app(settings)) as client:
+        client.headers.update(bearer(settings.database_url))
         story = client.post("/v1/stories", json={"title": "Scale"}).json()["id"]
         seconds, words, bodies = [], [], []
         for body in story_versions():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
@@ -13,9 +14,10 @@ from litestar.logging.config import StructLoggingConfig
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
-from litestar.openapi.spec import Tag
+from litestar.openapi.spec import Components, SecurityScheme, Tag
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 from litestar.plugins.structlog import StructlogConfig, StructlogPlugin
+from litestar.types import BeforeRequestHookHandler
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service import __version__
@@ -27,6 +29,7 @@ from service.errors import problem_details_plugin
 from service.fields import refuse_control_characters
 from service.health import HealthController
 from service.http import REVALIDATE, ConditionalGet, compression, cors, json_bodies_only
+from service.keys.auth import authorizer
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
@@ -56,6 +59,16 @@ async def provide_session(
     if request.method in ("GET", "HEAD"):
         await read_snapshot(db_transaction)
     return db_transaction
+
+
+def _checks(authorize: Callable[[Request[Any, Any, Any]], Awaitable[None]]) -> BeforeRequestHookHandler:
+    """Before every handler: the caller's key, then the query parameters."""
+
+    async def check(request: Request[Any, Any, Any]) -> None:
+        await authorize(request)
+        refuse_control_characters(request)
+
+    return check
 
 
 def create_app(settings: Settings | None = None, *, workers: WorkerPool | None = None) -> Litestar:
@@ -115,13 +128,23 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
         cors_config=cors(settings.cors_origins),
         cache_control=REVALIDATE,
         guards=[json_bodies_only],
-        before_request=refuse_control_characters,
+        before_request=_checks(authorizer(engine, anonymous_reads=settings.anonymous_reads)),
         request_max_body_size=settings.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Story claims API",
             version=__version__,
             description="Parses every version of a news article into claims and tells what changed between versions and outlets.",
             tags=TAGS,
+            components=Components(
+                security_schemes={
+                    "apiKey": SecurityScheme(
+                        type="http",
+                        scheme="bearer",
+                        description="An API key from `python -m service keys create`: reads may need none (ANONYMOUS_READS), writes need a write key.",
+                    )
+                }
+            ),
+            security=[{"apiKey": []}],
             path="/docs",
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),

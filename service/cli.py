@@ -1,4 +1,4 @@
-"""Command line: serve, migrate, seed, ingest, openapi."""
+"""Command line: serve, migrate, seed, ingest, keys, openapi."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from service import migrate
 from service.config import Settings, load_settings
 from service.db import create_engine
+from service.errors import NotFound
 from service.ingest.service import ingest_version
+from service.keys import service as keys_service
+from service.keys.models import Scope
 from service.stories import repository as story_repository
 from service.stories.schemas import StoryCreate
 from service.stories.service import create_story
@@ -61,6 +64,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest.add_argument("--story", required=True, help="story id or slug (a new slug creates the story)")
     ingest.add_argument("--source", help="outlet slug (required unless every JSON file names one)")
     ingest.add_argument("--url", help="article URL shared by the files (default: each file's own path)")
+    keys = commands.add_parser("keys", help="create, list and revoke API keys").add_subparsers(
+        dest="keys_command", required=True
+    )
+    create = keys.add_parser("create", help="create a key and print it (alone on the last line; shown once)")
+    create.add_argument("--scope", required=True, choices=[s.value for s in Scope])
+    create.add_argument("--name", required=True, help="who or what uses it (shown in listings and logs)")
+    keys.add_parser("list", help="every key: id, name, scope, prefix, created, revoked")
+    revoke = keys.add_parser("revoke", help="revoke a key at once, in every API process")
+    revoke.add_argument("id", type=UUID)
     openapi = commands.add_parser("openapi", help="write openapi/openapi.json from the app")
     openapi.add_argument("--check", action="store_true", help="exit 1 when the committed document differs")
     args = parser.parse_args(argv)
@@ -77,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_seed(settings, ROOT / "seeds"))
     if args.command == "ingest":
         return asyncio.run(_ingest(settings, args.paths, args.story, args.source, args.url))
+    if args.command == "keys":
+        if settings.is_sqlite:
+            migrate.upgrade(settings)
+        return asyncio.run(_keys(settings, args))
     return _openapi(check=args.check)
 
 
@@ -115,6 +131,31 @@ async def _seed(settings: Settings, folder: Path) -> int:
                     body = {k: v for k, v in msgspec.structs.asdict(entry).items() if k != "file" and v is not None}
                     body["text"] = (manifest.parent / entry.file).read_text(encoding="utf-8")
                     await _ingest_one(sessions, workers, story.id, body, f"{seed.slug} {entry.file}", settings)
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _keys(settings: Settings, args: argparse.Namespace) -> int:
+    engine = create_engine(settings)
+    try:
+        async with async_sessionmaker(engine, expire_on_commit=False).begin() as session:
+            if args.keys_command == "create":
+                made = await keys_service.create_key(session, args.name, Scope(args.scope))
+                print(f"created {made.record.scope.value} key {made.record.id} ({made.record.name}); it is shown once:")
+                print(made.key)
+            elif args.keys_command == "list":
+                for key in await keys_service.list_keys(session):
+                    revoked = f"revoked {key.revoked_at.isoformat()}" if key.revoked_at else "live"
+                    print(
+                        f"{key.id}  {key.scope.value:<5}  {key.prefix}…  {key.created_at.isoformat()}  {revoked}  {key.name}"
+                    )
+            else:
+                key = await keys_service.revoke_key(session, args.id)
+                print(f"revoked {key.id} ({key.name})")
+    except NotFound as exc:
+        print(exc.detail, file=sys.stderr)
+        return 1
     finally:
         await engine.dispose()
     return 0

@@ -23,6 +23,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Where the service is reached from outside: links in feeds are built from it, never from a
     # request's Host header (which any client can set).
     public_base_url: str = "http://127.0.0.1:8000"
+    # Reads without an API key (writes always need one).
+    anonymous_reads: bool = True
     # Browser origins allowed to call the API (CORS); none by default.
     cors_origins: tuple[str, ...] = ()
 
@@ -64,5 +66,6 @@ def load_settings() -> Settings:
         extraction_seconds_per_1000_words=float(env.get("EXTRACTION_SECONDS_PER_1000_WORDS", 4.0)),
         extraction_min_seconds=float(env.get("EXTRACTION_MIN_SECONDS", 5.0)),
         public_base_url=env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        anonymous_reads=env.get("ANONYMOUS_READS", "true").lower() in ("1", "true", "yes"),
         cors_origins=tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()),
     )

@@ -41,13 +41,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
+    # hide_parameters: a database error names its statement, never the values bound to it (article
+    # text, keys' digests), so none reach the logs
     if settings.is_sqlite:
         if path := settings.sqlite_path:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(settings.database_url, echo=settings.db_echo, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            settings.database_url, echo=settings.db_echo, hide_parameters=True, connect_args={"timeout": 30}
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(settings.database_url, echo=settings.db_echo, pool_pre_ping=True)
+    return create_async_engine(settings.database_url, echo=settings.db_echo, hide_parameters=True, pool_pre_ping=True)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

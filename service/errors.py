@@ -21,6 +21,7 @@ class ServiceError(Exception):
     """A rule of the service was broken; the routes turn it into problem details."""
 
     status: ClassVar[int] = 400
+    headers: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -41,6 +42,15 @@ class Conflict(ServiceError):
 
 class TooLarge(ServiceError):
     status = 413
+
+
+class Unauthorized(ServiceError):
+    status = 401
+    headers = {"WWW-Authenticate": 'Bearer realm="story-claims"'}
+
+
+class Forbidden(ServiceError):
+    status = 403
 
 
 class UnsupportedMediaType(ServiceError):
@@ -67,15 +77,25 @@ class ProblemDetails(msgspec.Struct, kw_only=True, omit_defaults=True):
     errors: list[FieldProblem] | None = None
 
 
-def _problem(status: int, detail: str, errors: list[dict[str, Any]] | None = None) -> ProblemDetailsException:
+def _problem(
+    status: int,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> ProblemDetailsException:
     extra: dict[str, Any] | None = {"errors": errors} if errors else None
     return ProblemDetailsException(
-        status_code=status, title=HTTPStatus(status).phrase, detail=detail, type_="about:blank", extra=extra
+        status_code=status,
+        title=HTTPStatus(status).phrase,
+        detail=detail,
+        type_="about:blank",
+        extra=extra,
+        headers=headers,
     )
 
 
 def _from_service_error(exc: ServiceError) -> ProblemDetailsException:
-    return _problem(exc.status, exc.detail)
+    return _problem(exc.status, exc.detail, headers=exc.headers)
 
 
 def _field_problems(extra: Any) -> list[dict[str, Any]] | None:
@@ -130,6 +150,8 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
 
 _DESCRIPTIONS = {
     400: "The request is not valid JSON, or a query parameter is malformed.",
+    401: "No API key, or one that is unknown or revoked: send `Authorization: Bearer <key>`.",
+    403: "The API key's scope does not allow this operation.",
     404: "No such resource.",
     409: "The request conflicts with the current state (a slug in use).",
     413: "The request body, the article text or its claim count is larger than the service takes.",
@@ -139,12 +161,14 @@ _DESCRIPTIONS = {
 }
 
 
-def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
-    """Document error statuses as problem details.
+def problem_responses(*statuses: int, keyed: bool = True) -> dict[int, ResponseSpec]:
+    """Document error statuses as problem details; an operation behind a key also answers 401 and 403.
 
     Litestar documents its own 400 body ({status_code, detail, extra}) on every handler with
     parameters; responses given here replace it with the body the service really sends.
     """
+    if keyed:
+        statuses = (*statuses, 401, 403)
     return {
         status: ResponseSpec(
             data_container=ProblemDetails,

@@ -21,12 +21,20 @@ class HealthStatus(msgspec.Struct, kw_only=True):
 class HealthController(Controller):
     tags = ["operations"]
 
-    @get("/health", operation_id="getHealth", summary="Liveness", responses=problem_responses())
+    @get(
+        "/health", operation_id="getHealth", summary="Liveness", responses=problem_responses(keyed=False), security=[{}]
+    )
     async def health(self) -> HealthStatus:
         """The process is up and answering."""
         return HealthStatus(status="ok")
 
-    @get("/ready", operation_id="getReadiness", summary="Readiness", responses=problem_responses(503))
+    @get(
+        "/ready",
+        operation_id="getReadiness",
+        summary="Readiness",
+        responses=problem_responses(503, keyed=False),
+        security=[{}],  # open: no key needed
+    )
     async def ready(self, db_session: NamedDependency[AsyncSession]) -> HealthStatus:
         """The database answers a query."""
         try:

@@ -9,7 +9,7 @@ from service import migrate
 from service.app import create_app
 from service.config import Settings
 from service.workers import WorkerPool
-from tests.databases import clear, fresh_postgres
+from tests.databases import bearer, clear, fresh_postgres
 from tests.servers import serving
 
 
@@ -41,8 +41,16 @@ def workers() -> Iterator[WorkerPool]:
 
 
 @pytest.fixture
-def client(db: str, workers: WorkerPool) -> Iterator[TestClient]:
+def auth(db: str) -> dict[str, str]:
+    """The Authorization header of a write key in the emptied database."""
+    return bearer(db)
+
+
+@pytest.fixture
+def client(db: str, workers: WorkerPool, auth: dict[str, str]) -> Iterator[TestClient]:
+    """The app on the test's database, sending a write key."""
     with TestClient(create_app(Settings(database_url=db, max_body_bytes=64 * 1024), workers=workers)) as test_client:
+        test_client.headers.update(auth)
         yield test_client
 
 

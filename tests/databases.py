@@ -9,9 +9,11 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from service.config import async_database_url
+from service.keys.models import Scope
+from service.keys.service import create_key
 from service.models import metadata
 
 POSTGRES_URL = async_database_url(os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"))
@@ -42,6 +44,25 @@ def fresh_postgres(name: str) -> str:
             pytest.fail(f"PostgreSQL at {POSTGRES_URL} is required in CI: {exc}")
         pytest.skip(f"no PostgreSQL at {POSTGRES_URL} (set TEST_POSTGRES_URL): {exc}")
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, ""))
+
+
+def new_key(url: str, scope: str = "write") -> str:
+    """A new API key of this scope in the database, as its holder sends it."""
+
+    async def run() -> str:
+        engine = create_async_engine(url)
+        try:
+            async with async_sessionmaker(engine).begin() as session:
+                return (await create_key(session, f"tests ({scope})", Scope(scope))).key
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def bearer(url: str, scope: str = "write") -> dict[str, str]:
+    """The Authorization header of a new key of this scope."""
+    return {"Authorization": f"Bearer {new_key(url, scope)}"}
 
 
 def clear(url: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.databases import row_counts
+from tests.databases import bearer, row_counts
 from tests.servers import ROOT, serving
 
 URL = "https://long-read.example/inquiry"
@@ -34,7 +34,7 @@ def test_a_document_past_its_deadline_is_a_prompt_422_while_the_api_stays_respon
     hasty = {"EXTRACTION_SECONDS_PER_1000_WORDS": "0.0001", "EXTRACTION_MIN_SECONDS": "0.5"}
     with (
         serving(database, tmp_path / "server.log", **hasty) as (base, _),
-        httpx.Client(base_url=base, timeout=30) as http,
+        httpx.Client(base_url=base, timeout=30, headers=bearer(database)) as http,
     ):
         story = http.post("/v1/stories", json={"title": "Inquiry"}).json()["id"]
         health: list[tuple[int, float]] = []
@@ -80,15 +80,17 @@ def test_a_document_past_its_deadline_is_a_prompt_422_while_the_api_stays_respon
 
 
 def test_sigterm_stops_the_server_promptly_while_a_worker_parses(tmp_path: Path) -> None:
-    with serving(f"sqlite+aiosqlite:///{tmp_path}/sigterm.db", tmp_path / "server.log") as (base, server):
-        story = httpx.post(f"{base}/v1/stories", json={"title": "Inquiry"}).json()["id"]
+    database = f"sqlite+aiosqlite:///{tmp_path}/sigterm.db"
+    with serving(database, tmp_path / "server.log") as (base, server):
+        auth = bearer(database)
+        story = httpx.post(f"{base}/v1/stories", json={"title": "Inquiry"}, headers=auth).json()["id"]
         (worker,) = _worker_processes(server.pid)
         busy_from = _cpu_seconds(worker)
 
         def post_long_article() -> None:
             body = {"source": "long-read", "url": URL, "text": long_article()}
             with suppress(httpx.TransportError):  # the server stops under it: no answer is expected
-                httpx.post(f"{base}/v1/stories/{story}/versions", json=body, timeout=30)
+                httpx.post(f"{base}/v1/stories/{story}/versions", json=body, timeout=30, headers=auth)
 
         posting = threading.Thread(target=post_long_article)
         posting.start()

@@ -211,16 +211,16 @@ def two_process_server(db: str, tmp_path: Path) -> Iterator[str]:
 
 
 def test_two_processes_of_sixteen_clients_store_each_version_once_in_order(
-    two_process_server: str, db: str, in_order: dict[str, Any]
+    two_process_server: str, db: str, in_order: dict[str, Any], auth: dict[str, str]
 ) -> None:
     """Every version posted 8 times in random order by 16 clients across 2 server processes."""
     base = two_process_server
-    story = httpx.post(f"{base}/v1/stories", json={"title": "Cedar Hollow Fire"}).json()["id"]
+    story = httpx.post(f"{base}/v1/stories", json={"title": "Cedar Hollow Fire"}, headers=auth).json()["id"]
     posts = [body for body in DELIVERIES for _ in range(8)]
     random.Random(8).shuffle(posts)
 
     def post(body: dict[str, str]) -> int:
-        with httpx.Client(base_url=base, timeout=120) as http:
+        with httpx.Client(base_url=base, timeout=120, headers=auth) as http:
             response = http.post(f"/v1/stories/{story}/versions", json=body)
             assert response.status_code in (200, 201), response.text
             return response.status_code

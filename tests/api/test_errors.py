@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 from litestar.testing import TestClient
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
+from service.config import Settings
+from service.db import create_engine
 from tests.databases import row_counts
 
 GOOD = {"source": "harlan-courier", "url": "https://hc.example/fire", "text": "Crews battled the fire overnight."}
@@ -132,3 +137,24 @@ def test_bad_list_parameters_are_400(client: TestClient, story: str, params: dic
 
 def test_unknown_version_is_404(client: TestClient) -> None:
     _assert_problem(client.get("/v1/versions/00000000-0000-0000-0000-000000000000"), 404)
+
+
+def test_a_database_error_names_its_statement_but_none_of_its_values(db: str) -> None:
+    """What reaches a log from a failed statement carries no article text and no key digest."""
+
+    async def fail() -> str:
+        engine = create_engine(Settings(database_url=db))
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(
+                    text("SELECT * FROM no_such_table WHERE body = :body"), {"body": "SECRET TEXT"}
+                )
+        except DBAPIError as exc:
+            return str(exc)
+        finally:
+            await engine.dispose()
+        raise AssertionError("the statement did not fail")
+
+    logged = asyncio.run(fail())
+    assert "no_such_table" in logged
+    assert "SECRET TEXT" not in logged

@@ -151,9 +151,10 @@ def test_the_forms_a_link_takes_are_one_article(client: TestClient, story: str, 
 
 
 @pytest.fixture
-def roomy_client(db: str, workers: WorkerPool) -> Iterator[TestClient]:
+def roomy_client(db: str, workers: WorkerPool, auth: dict[str, str]) -> Iterator[TestClient]:
     """An app that takes bodies of the default 10 MB, for the limits beyond the body's."""
     with TestClient(create_app(Settings(database_url=db), workers=workers)) as test_client:
+        test_client.headers.update(auth)
         yield test_client
 
 

@@ -12,6 +12,7 @@ from types import ModuleType
 import pytest
 
 from service.cli import OPENAPI_PATH
+from tests.databases import new_key
 
 BIN = Path(sys.executable).parent
 
@@ -61,7 +62,7 @@ def test_generated_client_creates_ingests_and_reads_back(sdk: ModuleType, live_s
         VersionRead,
     )
 
-    client = sdk.Client(base_url=live_server, raise_on_unexpected_status=True)
+    client = sdk.AuthenticatedClient(base_url=live_server, token=new_key(db), raise_on_unexpected_status=True)
     story = create_story.sync(client=client, body=StoryCreate(title="Port Calder transit strike"))
     assert isinstance(story, StoryRead)
     assert story.slug == "port-calder-transit-strike"

@@ -1,0 +1,1 @@
+"""API keys: who may read, write or administer, created and revoked from the command line."""
