@@ -28,7 +28,7 @@ from service.db import Base, create_engine, read_snapshot
 from service.errors import problem_details_plugin
 from service.fields import refuse_control_characters
 from service.health import HealthController
-from service.http import REVALIDATE, ConditionalGet, compression, cors, json_bodies_only
+from service.http import REVALIDATE, ConditionalGet, compression, cors, json_bodies_only, rate_limits, stores
 from service.keys.auth import authorizer
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
@@ -86,6 +86,8 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
         # the handlers' db_session is this one, read as a snapshot when the request only reads
         session_dependency_key="db_transaction",
     )
+    limit = rate_limits(settings.rate_limit_per_minute)
+    limits = [limit.middleware] if limit is not None else []
     prometheus = PrometheusConfig(app_name="claims", prefix="claims", group_path=True)
     logging_config = StructLoggingConfig(
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(settings.log_level)),
@@ -123,7 +125,8 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
                 )
             ),
         ],
-        middleware=[prometheus.middleware, ConditionalGet()],
+        middleware=[prometheus.middleware, *limits, ConditionalGet()],
+        stores=stores(settings.redis_url),
         compression_config=compression(),
         cors_config=cors(settings.cors_origins),
         cache_control=REVALIDATE,

@@ -115,7 +115,10 @@ def _from_http_exception(exc: HTTPException) -> ProblemDetailsException:
     # JSON at all, or a malformed query parameter, stays a 400.
     if isinstance(exc, ValidationException) and errors and all(e.get("source") == "body" for e in errors):
         status = 422
-    return _problem(status, str(exc.detail), errors)
+    headers = dict(exc.headers or {})  # Allow on a 405, the RateLimit-* fields on a 429
+    if status == 429 and "RateLimit-Reset" in headers:
+        headers["Retry-After"] = headers["RateLimit-Reset"]
+    return _problem(status, str(exc.detail), errors, headers=headers or None)
 
 
 def _from_undecodable(exc: UnicodeDecodeError) -> ProblemDetailsException:
@@ -156,6 +159,7 @@ _DESCRIPTIONS = {
     409: "The request conflicts with the current state (a slug in use).",
     413: "The request body, the article text or its claim count is larger than the service takes.",
     415: "The body is not sent as application/json.",
+    429: "Too many requests from this key (or, without one, this address): wait `Retry-After` seconds.",
     422: "The body is well-formed but its content is not acceptable, or it could not be parsed or diffed within its deadline.",
     503: "A dependency (the database, the NLP model) is not available, or the service is shutting down.",
 }
@@ -168,7 +172,7 @@ def problem_responses(*statuses: int, keyed: bool = True) -> dict[int, ResponseS
     parameters; responses given here replace it with the body the service really sends.
     """
     if keyed:
-        statuses = (*statuses, 401, 403)
+        statuses = (*statuses, 401, 403, 429)
     return {
         status: ResponseSpec(
             data_container=ProblemDetails,

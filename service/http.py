@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from litestar import Request
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
@@ -13,6 +14,10 @@ from litestar.datastructures import CacheControlHeader, MutableScopeHeaders, Res
 from litestar.enums import ScopeType
 from litestar.handlers import BaseRouteHandler
 from litestar.middleware import ASGIMiddleware
+from litestar.middleware.rate_limit import RateLimitConfig, RateLimitMiddleware
+from litestar.stores.base import Store
+from litestar.stores.memory import MemoryStore
+from litestar.stores.redis import RedisStore
 from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
 
 from service.errors import UnsupportedMediaType
@@ -21,6 +26,8 @@ from service.errors import UnsupportedMediaType
 # version says never changes; everything else is revalidated on each use (the ETag makes that cheap).
 IMMUTABLE = CacheControlHeader(private=True, max_age=86_400, immutable=True)
 REVALIDATE = CacheControlHeader(private=True, no_cache=True)
+
+RATE_LIMIT_STORE = "rate_limit"
 
 # Where a created resource is read from: documented on every operation that answers 201.
 CREATED_AT = ResponseHeader(
@@ -32,6 +39,36 @@ _CORS_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Ma
 _CORS_EXPOSED = ["ETag", "Location", "Retry-After"]
 # Headers that describe a body: a 304 carries none.
 _BODY_HEADERS = ("content-length", "content-type", "content-encoding")
+
+
+class KeyedRateLimit(RateLimitMiddleware):
+    """Litestar's rate limiter, counting per API key (a digest of the Authorization header, so a
+    counter names no key), and per client address for requests without one."""
+
+    def cache_key_from_request(self, request: Request[Any, Any, Any]) -> str:
+        header = request.headers.get("authorization")
+        if header is None:
+            return super().cache_key_from_request(request)
+        return f"{type(self).__name__}::key::{hashlib.sha256(header.encode()).hexdigest()[:32]}"
+
+
+def rate_limits(per_minute: int) -> RateLimitConfig | None:
+    """Requests per minute, liveness probes and the docs not counted; None for no limit."""
+    if per_minute <= 0:
+        return None
+    return RateLimitConfig(
+        rate_limit=("minute", per_minute),
+        exclude=[r"^/health$", r"^/ready$", r"^/docs"],
+        middleware_class=KeyedRateLimit,
+        store=RATE_LIMIT_STORE,
+    )
+
+
+def stores(redis_url: str | None) -> dict[str, Store]:
+    """The rate-limit counters: in Redis when configured, so every API process shares them."""
+    if redis_url is None:
+        return {RATE_LIMIT_STORE: MemoryStore()}
+    return {RATE_LIMIT_STORE: RedisStore.with_client(url=redis_url, namespace="story-claims")}
 
 
 def compression() -> CompressionConfig:
