@@ -11,7 +11,6 @@ from advanced_alchemy.extensions.litestar import AsyncSessionConfig, SQLAlchemyA
 from litestar import Litestar, Request
 from litestar.di import NamedDependency, Provide
 from litestar.logging.config import StructLoggingConfig
-from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Tag
@@ -28,7 +27,16 @@ from service.db import Base, create_engine, read_snapshot
 from service.errors import problem_details_plugin
 from service.fields import refuse_control_characters
 from service.health import HealthController
-from service.http import REVALIDATE, ConditionalGet, compression, cors, json_bodies_only, rate_limits, stores
+from service.http import (
+    REVALIDATE,
+    ConditionalGet,
+    RequestLog,
+    compression,
+    cors,
+    json_bodies_only,
+    rate_limits,
+    stores,
+)
 from service.keys.auth import authorizer
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
@@ -116,16 +124,11 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
             SQLAlchemyPlugin(config=db_config),
             problem_details_plugin(),
             StructlogPlugin(
-                StructlogConfig(
-                    structlog_logging_config=logging_config,
-                    # Article bodies are large and not ours to copy into logs.
-                    middleware_logging_config=LoggingMiddlewareConfig(
-                        request_log_fields=("method", "path", "query"), response_log_fields=["status_code"]
-                    ),
-                )
+                # one line per request comes from RequestLog, which logs no body, query or header
+                StructlogConfig(structlog_logging_config=logging_config, enable_middleware_logging=False)
             ),
         ],
-        middleware=[prometheus.middleware, *limits, ConditionalGet()],
+        middleware=[RequestLog(), prometheus.middleware, *limits, ConditionalGet()],
         stores=stores(settings.redis_url),
         compression_config=compression(),
         cors_config=cors(settings.cors_origins),

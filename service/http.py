@@ -4,14 +4,18 @@ the media type of writes."""
 from __future__ import annotations
 
 import hashlib
+import time
+import uuid
 from typing import Any
 
+import structlog
 from litestar import Request
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
 from litestar.datastructures import CacheControlHeader, MutableScopeHeaders, ResponseHeader
 from litestar.enums import ScopeType
+from litestar.exceptions import HTTPException
 from litestar.handlers import BaseRouteHandler
 from litestar.middleware import ASGIMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, RateLimitMiddleware
@@ -28,6 +32,7 @@ IMMUTABLE = CacheControlHeader(private=True, max_age=86_400, immutable=True)
 REVALIDATE = CacheControlHeader(private=True, no_cache=True)
 
 RATE_LIMIT_STORE = "rate_limit"
+_log = structlog.get_logger("service.requests")
 
 # Where a created resource is read from: documented on every operation that answers 201.
 CREATED_AT = ResponseHeader(
@@ -146,6 +151,42 @@ def json_bodies_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRout
     media = connection.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
         raise UnsupportedMediaType(f"Send the body as application/json (got {media or 'no Content-Type'}).")
+
+
+class RequestLog(ASGIMiddleware):
+    """One structured line per request: its id (also returned as `X-Request-ID`), method, path,
+    status, duration and the name of the API key that made it (never the key, never a body)."""
+
+    scopes = (ScopeType.HTTP,)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
+        request_id = uuid.uuid4().hex
+        started = time.perf_counter()
+        status = 500  # what the client gets if the app fails before answering
+
+        async def send_identified(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableScopeHeaders(message)["x-request-id"] = request_id
+            await send(message)
+
+        try:
+            await next_app(scope, receive, send_identified)
+        except HTTPException as exc:  # raised by a middleware (a 429), answered further out
+            status = exc.status_code
+            raise
+        finally:
+            _log.info(
+                "request",
+                request_id=request_id,
+                method=scope["method"] if scope["type"] == ScopeType.HTTP else None,
+                path=scope["path"],
+                query=scope["query_string"].decode("latin-1") or None,
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                key=scope.get("state", {}).get("key_name"),
+            )
 
 
 def _matches(held: str, tag: str) -> bool:

@@ -154,3 +154,10 @@ def test_the_feed_stays_valid_xml_whatever_a_claim_holds(client: TestClient) -> 
     entries = ElementTree.fromstring(content).findall("{http://www.w3.org/2005/Atom}entry")  # strict XML
     assert entries
     assert not feedparser.parse(content).bozo
+
+
+def test_every_answer_names_its_request(client: TestClient) -> None:
+    ids = {client.get("/v1/stories").headers["x-request-id"] for _ in range(3)}
+    ids.add(client.get("/v1/versions/00000000-0000-0000-0000-000000000000").headers["x-request-id"])
+    assert len(ids) == 4
+    assert all(len(i) == 32 for i in ids)

@@ -3,6 +3,7 @@ processes, and keys kept out of the logs."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -112,10 +113,20 @@ def test_a_revoked_key_fails_at_once_in_every_process(two_processes: tuple[str, 
     auth = {"Authorization": f"Bearer {key}"}
     with httpx.Client(base_url=base, headers=auth, timeout=30) as http:
         # connections of their own, so both API processes answer some of them
-        assert all(httpx.post(f"{base}/v1/stories", json=STORY, headers=auth).status_code == 201 for _ in range(6))
+        assert all(httpx.post(f"{base}/v1/stories", json=STORY, headers=auth).status_code == 201 for _ in range(5))
+        request_id = httpx.post(f"{base}/v1/stories", json=STORY, headers=auth).headers["x-request-id"]
         key_id = _keys(db, "list").stdout.split()[0]
         assert _keys(db, "revoke", key_id).returncode == 0
         after = [httpx.post(f"{base}/v1/stories", json=STORY, headers=auth).status_code for _ in range(12)]
         assert after == [401] * 12
         assert http.get("/v1/stories").status_code == 401  # a revoked key is no anonymous reader either
-    assert key not in log.read_text()  # no key is ever logged
+    logged = log.read_text()
+    assert key not in logged  # no key is ever logged, and no body
+    assert STORY["title"] not in logged
+    # one line per request, with its id, the key's name, status and duration
+    (line,) = [json.loads(line) for line in logged.splitlines() if request_id in line]
+    assert (line["method"], line["path"], line["status"], line["key"]) == ("POST", "/v1/stories", 201, "Wire desk")
+    assert line["duration_ms"] > 0
+    refused = [json.loads(line) for line in logged.splitlines() if '"status":401' in line.replace(" ", "")]
+    assert len(refused) == 13
+    assert all(entry["key"] is None for entry in refused)
