@@ -27,6 +27,7 @@ from service.diffing import one_sided, pair_and_diff
 from service.diffing.schemas import ChangeSet, ChangeType
 from service.errors import TooLarge, Unprocessable
 from service.extraction import Claim, Speaker, extract_claims
+from service.ingest.metrics import DIFF_SECONDS, EXTRACTION_SECONDS, THREAD_SECONDS
 from service.stories import repository as stories_repository
 from service.stories.service import get_story, slugify
 from service.timeline import repository as timeline_repository
@@ -193,11 +194,12 @@ def extraction_key(model: str, reference: date, known: Sequence[Speaker]) -> str
 
 
 async def _extract(workers: WorkerPool, text: str, reference: date, known: list[Speaker], model: str) -> list[Claim]:
-    claims = await workers.run(
-        partial(extract_claims, text, reference, known_speakers=known, model=model),
-        deadline=workers.deadline(text),
-        task="parse the article",
-    )
+    with EXTRACTION_SECONDS.time():
+        claims = await workers.run(
+            partial(extract_claims, text, reference, known_speakers=known, model=model),
+            deadline=workers.deadline(text),
+            task="parse the article",
+        )
     if len(claims) > MAX_CLAIMS:
         raise TooLarge(f"The version holds {len(claims):,} claims; the service takes up to {MAX_CLAIMS:,} per version.")
     return claims
@@ -254,25 +256,28 @@ async def _follow(
     """
     after = [to_read(r) for r in records]
     if previous is None:
-        threading = await thread_version(session, version, records, after, [], None, [], former_threads, workers)
+        with THREAD_SECONDS.time():
+            threading = await thread_version(session, version, records, after, [], None, [], former_threads, workers)
         # the claims new to the story enter the timeline as added
         started = [one_sided(ChangeType.ADDED, c) for c in after if c.id in threading.started]
         await record_changes(session, version, None, started, threading.thread_of)
         return None
     before = [to_read(r) for r in await claims_repository.version_claims(session, previous.id)]
-    pairing, changeset = await workers.run(
-        pair_and_diff,
-        before,
-        after,
-        previous.id,
-        version.id,
-        deadline=workers.deadline(previous.text, version.text),
-        task="diff the article against its previous version",
-    )
+    with DIFF_SECONDS.time():
+        pairing, changeset = await workers.run(
+            pair_and_diff,
+            before,
+            after,
+            previous.id,
+            version.id,
+            deadline=workers.deadline(previous.text, version.text),
+            task="diff the article against its previous version",
+        )
     changes = changeset.changes
-    threading = await thread_version(
-        session, version, records, after, before, pairing, changes, former_threads, workers
-    )
+    with THREAD_SECONDS.time():
+        threading = await thread_version(
+            session, version, records, after, before, pairing, changes, former_threads, workers
+        )
     await record_changes(session, version, previous.id, changes, threading.thread_of)
     # read back rather than reuse: the stored claims now carry their threads
     return await diff_versions(session, version.story_id, previous.id, version.id, DEFAULT_FILTERS, workers=workers)

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.claims.service import to_read as claim_read
 from service.config import Settings
-from service.errors import problem_responses
+from service.errors import ServiceError, problem_responses
 from service.fields import NO_CONTROL_CHARACTERS
 from service.http import CREATED_AT, IMMUTABLE
 from service.ingest import service as ingest_service
+from service.ingest.metrics import CLAIMS_PER_VERSION, INGEST_FAILURES, INGESTS
 from service.ingest.schemas import IngestResult
 from service.pagination import Cursor, Limit
 from service.versions import service
@@ -59,9 +60,16 @@ class VersionController(Controller):
         ] = None,
     ) -> Response[IngestResult]:
         """Parse and store one version of an outlet's article; its source and article are created on first use."""
-        ingested = await ingest_service.ingest_version(
-            db_session, story_id, data, model=settings.spacy_model, idempotency_key=idempotency_key, workers=workers
-        )
+        try:
+            ingested = await ingest_service.ingest_version(
+                db_session, story_id, data, model=settings.spacy_model, idempotency_key=idempotency_key, workers=workers
+            )
+        except ServiceError as exc:
+            INGEST_FAILURES.labels(status=str(exc.status), reason=type(exc).__name__).inc()
+            raise
+        INGESTS.labels(outcome="stored" if ingested.created else "repeat").inc()
+        if ingested.created:
+            CLAIMS_PER_VERSION.observe(len(ingested.claims))
         result = IngestResult(
             version=service.to_read(ingested.version),
             created=ingested.created,

@@ -161,3 +161,31 @@ def test_every_answer_names_its_request(client: TestClient) -> None:
     ids.add(client.get("/v1/versions/00000000-0000-0000-0000-000000000000").headers["x-request-id"])
     assert len(ids) == 4
     assert all(len(i) == 32 for i in ids)
+
+
+def _metric(text: str, name: str) -> float:
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name))
+
+
+def test_metrics_count_ingests_their_claims_times_and_failures(client: TestClient) -> None:
+    before = client.get("/metrics").text
+    story, _ = story_with_a_version(client)
+    later = ARTICLE | {
+        "text": ARTICLE["text"] + "Ferries will resume in June.\n",
+        "observed_at": "2026-04-08T09:00:00Z",
+    }
+    assert client.post(f"/v1/stories/{story}/versions", json=later).status_code == 201
+    assert client.post(f"/v1/stories/{story}/versions", json=later).status_code == 200
+    refused = client.post(f"/v1/stories/{story}/versions", json=ARTICLE | {"source": "!!!"})
+    assert refused.status_code == 422
+    after = client.get("/metrics").text
+    for name, grew_by in [
+        ('claims_ingests_total{outcome="stored"}', 2),
+        ('claims_ingests_total{outcome="repeat"}', 1),
+        ('claims_ingest_failures_total{reason="Unprocessable",status="422"}', 1),
+        ("claims_claims_per_version_count", 2),
+        ("claims_extraction_seconds_count", 2),
+        ("claims_diff_seconds_count", 1),
+        ("claims_thread_seconds_count", 2),
+    ]:
+        assert _metric(after, name) - _metric(before, name) == grew_by, name
