@@ -37,7 +37,7 @@ from service.http import (
     rate_limits,
     stores,
 )
-from service.keys.auth import authorizer
+from service.keys.auth import SCHEME, authorizer
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
@@ -143,14 +143,14 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
             tags=TAGS,
             components=Components(
                 security_schemes={
-                    "apiKey": SecurityScheme(
+                    SCHEME: SecurityScheme(
                         type="http",
                         scheme="bearer",
                         description="An API key from `python -m service keys create`: reads may need none (ANONYMOUS_READS), writes need a write key.",
                     )
                 }
             ),
-            security=[{"apiKey": []}],
+            security=[{SCHEME: []}],
             path="/docs",
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),

@@ -13,7 +13,9 @@ from litestar.params import QueryParameter
 from service.errors import BadRequest
 
 Limit = Annotated[int, QueryParameter(ge=1, le=200, description="Items per page")]
-Cursor = Annotated[str | None, QueryParameter(description="next_cursor of the previous page")]
+Cursor = Annotated[
+    str | None, QueryParameter(description="next_cursor of the previous page", pattern=r"^[A-Za-z0-9_-]+$")
+]
 
 _INVALID = "The cursor is not one this service issued; start again without it."
 

@@ -12,6 +12,8 @@ from service.changes import service
 from service.diffing.schemas import ChangeSet, ChangeType, Comparison, Significance
 from service.errors import problem_responses
 from service.extraction import ClaimKind
+from service.fields import NO_CONTROL_CHARACTERS
+from service.keys.auth import READ_SECURITY
 from service.workers import WorkerPool
 
 Kinds = Annotated[
@@ -22,6 +24,7 @@ Kinds = Annotated[
 class ChangeController(Controller):
     path = "/v1/stories/{story_id:uuid}"
     tags = ["changes"]
+    security = READ_SECURITY  # reads need no key where ANONYMOUS_READS
 
     @get(
         "/diff",
@@ -61,8 +64,18 @@ class ChangeController(Controller):
         db_session: NamedDependency[AsyncSession],
         workers: NamedDependency[WorkerPool],
         story_id: FromPath[UUID],
-        a: Annotated[str, QueryParameter(description="A version id, or a source slug for its latest version")],
-        b: Annotated[str, QueryParameter(description="A version id, or a source slug for its latest version")],
+        a: Annotated[
+            str,
+            QueryParameter(
+                description="A version id, or a source slug for its latest version", pattern=NO_CONTROL_CHARACTERS
+            ),
+        ],
+        b: Annotated[
+            str,
+            QueryParameter(
+                description="A version id, or a source slug for its latest version", pattern=NO_CONTROL_CHARACTERS
+            ),
+        ],
         kind: Kinds = None,
     ) -> Comparison:
         """Two accounts side by side: agreements, conflicts, and what only one of them carries."""

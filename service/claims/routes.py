@@ -12,10 +12,12 @@ from service.claims import service
 from service.claims.schemas import ClaimRead
 from service.errors import problem_responses
 from service.extraction import ClaimKind
+from service.keys.auth import READ_SECURITY
 
 
 class ClaimController(Controller):
     tags = ["claims"]
+    security = READ_SECURITY  # reads need no key where ANONYMOUS_READS
 
     @get(
         "/v1/versions/{version_id:uuid}/claims",

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.errors import problem_responses
 from service.http import CREATED_AT
+from service.keys.auth import READ_SECURITY
 from service.pagination import Cursor, Limit
 from service.stories import service
 from service.stories.schemas import StoryCreate, StoryPage, StoryRead
@@ -31,7 +32,7 @@ class StoryController(Controller):
         story = service.to_read(await service.create_story(db_session, data))
         return Response(story, status_code=201, headers={"Location": f"/v1/stories/{story.id}"})
 
-    @get(operation_id="listStories", summary="List stories", responses=problem_responses(400))
+    @get(operation_id="listStories", summary="List stories", responses=problem_responses(400), security=READ_SECURITY)
     async def list_stories(
         self,
         db_session: NamedDependency[AsyncSession],
@@ -41,7 +42,13 @@ class StoryController(Controller):
         """Newest first, one page at a time."""
         return await service.list_stories(db_session, cursor, limit)
 
-    @get("/{story_id:uuid}", operation_id="getStory", summary="Read a story", responses=problem_responses(400, 404))
+    @get(
+        "/{story_id:uuid}",
+        operation_id="getStory",
+        summary="Read a story",
+        responses=problem_responses(400, 404),
+        security=READ_SECURITY,
+    )
     async def get_story(self, db_session: NamedDependency[AsyncSession], story_id: FromPath[UUID]) -> StoryRead:
         """One story."""
         return service.to_read(await service.get_story(db_session, story_id))

@@ -14,7 +14,8 @@ from service.config import Settings
 from service.diffing.schemas import ChangeType
 from service.errors import problem_responses
 from service.extraction import ClaimKind
-from service.fields import query_instant
+from service.fields import NO_CONTROL_CHARACTERS, query_instant
+from service.keys.auth import READ_SECURITY
 from service.pagination import Cursor, Limit
 from service.stories.service import get_story
 from service.timeline import service
@@ -22,13 +23,16 @@ from service.timeline.feed import atom_feed
 from service.timeline.schemas import ThreadHistory, ThreadPage, ThreadStatus, TimelinePage
 
 Kinds = Annotated[list[ClaimKind] | None, QueryParameter(description="Only these claim kinds (repeatable)")]
-Source = Annotated[str | None, QueryParameter(description="Only this outlet (source slug)")]
+Source = Annotated[
+    str | None, QueryParameter(description="Only this outlet (source slug)", pattern=NO_CONTROL_CHARACTERS)
+]
 ATOM_MEDIA_TYPE = "application/atom+xml"
 FEED_ENTRIES = 50
 
 
 class TimelineController(Controller):
     tags = ["timeline"]
+    security = READ_SECURITY  # reads need no key where ANONYMOUS_READS
 
     @get(
         "/v1/stories/{story_id:uuid}/claims",
@@ -41,7 +45,9 @@ class TimelineController(Controller):
         db_session: NamedDependency[AsyncSession],
         story_id: FromPath[UUID],
         kind: Kinds = None,
-        speaker: Annotated[str | None, QueryParameter(description="Only this canonical speaker name")] = None,
+        speaker: Annotated[
+            str | None, QueryParameter(description="Only this canonical speaker name", pattern=NO_CONTROL_CHARACTERS)
+        ] = None,
         source: Source = None,
         status: Annotated[
             list[ThreadStatus] | None, QueryParameter(description="Only these statuses (repeatable)")

@@ -17,6 +17,7 @@ from service.http import CREATED_AT, IMMUTABLE
 from service.ingest import service as ingest_service
 from service.ingest.metrics import CLAIMS_PER_VERSION, INGEST_FAILURES, INGESTS
 from service.ingest.schemas import IngestResult
+from service.keys.auth import READ_SECURITY
 from service.pagination import Cursor, Limit
 from service.versions import service
 from service.versions.schemas import VersionCreate, VersionPage, VersionRead
@@ -85,12 +86,16 @@ class VersionController(Controller):
         operation_id="listStoryVersions",
         summary="List a story's versions",
         responses=problem_responses(400, 404),
+        security=READ_SECURITY,
     )
     async def list_versions(
         self,
         db_session: NamedDependency[AsyncSession],
         story_id: FromPath[UUID],
-        source: Annotated[str | None, QueryParameter(description="Only this outlet's versions (source slug)")] = None,
+        source: Annotated[
+            str | None,
+            QueryParameter(description="Only this outlet's versions (source slug)", pattern=NO_CONTROL_CHARACTERS),
+        ] = None,
         article: Annotated[UUID | None, QueryParameter(description="Only this article's versions (article id)")] = None,
         cursor: Cursor = None,
         limit: Limit = 50,
@@ -106,6 +111,7 @@ class VersionController(Controller):
         summary="Read a version",
         responses=problem_responses(400, 404),
         cache_control=IMMUTABLE,
+        security=READ_SECURITY,
     )
     async def get_version(self, db_session: NamedDependency[AsyncSession], version_id: FromPath[UUID]) -> VersionRead:
         """One version, with its full text."""
