@@ -107,7 +107,7 @@ def _run(name: str, url: str) -> None:
             lambda: client.get(f"/v1/stories/{story}/timeline", params={"limit": 50, "cursor": middle}), READS
         )
         history = median_seconds(lambda: client.get(f"/v1/claims/{busiest}/history"), READS)
-        entries = len(client.get(f"/v1/claims/{busiest}/history").json()["entries"])
+        entries = len(client.get(f"/v1/claims/{busiest}/history").json()["items"])
         late = _late_version(bodies)
         start = time.perf_counter()
         response = client.post(f"/v1/stories/{story}/versions", json=late)

@@ -66,8 +66,16 @@ async def forget_speakers(session: AsyncSession, version_ids: Collection[UUID]) 
     await session.execute(delete(StorySpeaker).where(StorySpeaker.first_version_id.in_(version_ids)))
 
 
-async def version_claims(session: AsyncSession, version_id: UUID, kind: str | None = None) -> list[ClaimRecord]:
-    query = select(ClaimRecord).where(ClaimRecord.version_id == version_id).order_by(ClaimRecord.index)
+async def version_claims(
+    session: AsyncSession, version_id: UUID, kind: str | None = None, after: int = -1, limit: int | None = None
+) -> list[ClaimRecord]:
+    """The version's claims in article order, those after the index `after`, at most `limit` of them."""
+    query = (
+        select(ClaimRecord)
+        .where(ClaimRecord.version_id == version_id, ClaimRecord.index > after)
+        .order_by(ClaimRecord.index)
+        .limit(limit)
+    )
     if kind is not None:
         query = query.where(ClaimRecord.kind == kind)
     return list(await session.scalars(query))

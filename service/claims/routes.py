@@ -9,10 +9,11 @@ from litestar.params import FromPath, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from service.claims import service
-from service.claims.schemas import ClaimRead
+from service.claims.schemas import ClaimPage
 from service.errors import problem_responses
 from service.extraction import ClaimKind
 from service.keys.auth import READ_SECURITY
+from service.pagination import Cursor, Limit
 
 
 class ClaimController(Controller):
@@ -30,6 +31,8 @@ class ClaimController(Controller):
         db_session: NamedDependency[AsyncSession],
         version_id: FromPath[UUID],
         kind: Annotated[ClaimKind | None, QueryParameter(description="Only claims of this kind")] = None,
-    ) -> list[ClaimRead]:
-        """The claims extracted from one version, in article order."""
-        return await service.list_version_claims(db_session, version_id, kind)
+        cursor: Cursor = None,
+        limit: Limit = 200,
+    ) -> ClaimPage:
+        """The claims extracted from one version, in article order, a page at a time."""
+        return await service.list_version_claims(db_session, version_id, kind, cursor, limit)

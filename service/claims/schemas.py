@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import msgspec
+
 from service.extraction.schemas import Claim
 
 
@@ -11,3 +13,9 @@ class ClaimRead(Claim, kw_only=True, frozen=True):
     id: UUID
     version_id: UUID
     thread_id: UUID | None = None  # the claim thread: this claim followed across versions and outlets
+
+
+class ClaimPage(msgspec.Struct, kw_only=True):
+    items: list[ClaimRead]  # in article order
+    next_cursor: str | None
+    has_more: bool

@@ -29,3 +29,4 @@ class StoryRead(msgspec.Struct, kw_only=True):
 class StoryPage(msgspec.Struct, kw_only=True):
     items: list[StoryRead]
     next_cursor: str | None
+    has_more: bool

@@ -70,7 +70,7 @@ async def list_stories(session: AsyncSession, cursor: str | None, limit: int) ->
     stories = await repository.list_stories(session, before, limit + 1)
     page = stories[:limit]
     next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if len(stories) > limit else None
-    return StoryPage(items=[to_read(s) for s in page], next_cursor=next_cursor)
+    return StoryPage(items=[to_read(s) for s in page], next_cursor=next_cursor, has_more=next_cursor is not None)
 
 
 def to_read(story: Story) -> StoryRead:

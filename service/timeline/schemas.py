@@ -48,6 +48,7 @@ class ThreadRead(msgspec.Struct, kw_only=True, frozen=True):
 class ThreadPage(msgspec.Struct, kw_only=True):
     items: list[ThreadRead]
     next_cursor: str | None
+    has_more: bool
 
 
 class HistoryEntry(msgspec.Struct, kw_only=True, frozen=True):
@@ -64,8 +65,9 @@ class HistoryEntry(msgspec.Struct, kw_only=True, frozen=True):
 
 class ThreadHistory(msgspec.Struct, kw_only=True, frozen=True):
     thread: ThreadRead
-    entries: list[HistoryEntry]  # oldest first
+    items: list[HistoryEntry]  # oldest first
     next_cursor: str | None
+    has_more: bool
 
 
 class TimelineItem(msgspec.Struct, kw_only=True, frozen=True):

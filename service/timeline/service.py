@@ -265,7 +265,7 @@ async def list_threads(
     reads = await _thread_reads(session, page)
     last = page[-1][0] if page else None
     next_cursor = encode_cursor(last.first_seen_at, last.id) if last is not None and len(rows) > limit else None
-    return ThreadPage(items=reads, next_cursor=next_cursor)
+    return ThreadPage(items=reads, next_cursor=next_cursor, has_more=next_cursor is not None)
 
 
 async def _thread_reads(session: AsyncSession, rows: list[tuple[Thread, str]]) -> list[ThreadRead]:
@@ -370,7 +370,7 @@ async def thread_history(session: AsyncSession, thread_id: UUID, cursor: str | N
     next_cursor = (
         encode_cursor(last.observed_at, last.version_id, last.position) if last and len(steps) > limit else None
     )
-    return ThreadHistory(thread=thread_read, entries=entries, next_cursor=next_cursor)
+    return ThreadHistory(thread=thread_read, items=entries, next_cursor=next_cursor, has_more=next_cursor is not None)
 
 
 def _entry(version: Version, claim: ClaimRead, change: Change | None) -> HistoryEntry:

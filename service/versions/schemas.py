@@ -61,3 +61,4 @@ class VersionRead(VersionSummary, kw_only=True):
 class VersionPage(msgspec.Struct, kw_only=True):
     items: list[VersionSummary]
     next_cursor: str | None
+    has_more: bool

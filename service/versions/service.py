@@ -36,7 +36,7 @@ async def list_versions(
     )
     page = versions[:limit]
     next_cursor = encode_cursor(page[-1].observed_at, page[-1].id) if len(versions) > limit else None
-    return VersionPage(items=[to_summary(v) for v in page], next_cursor=next_cursor)
+    return VersionPage(items=[to_summary(v) for v in page], next_cursor=next_cursor, has_more=next_cursor is not None)
 
 
 def to_summary(version: Version) -> VersionSummary:

@@ -49,10 +49,30 @@ def test_version_claims_are_served_and_filtered_by_kind(client: TestClient) -> N
     version = result["version"]["id"]
     served = client.get(f"/v1/versions/{version}/claims")
     assert served.status_code == 200
-    assert served.json() == result["claims"]
-    quotes = client.get(f"/v1/versions/{version}/claims", params={"kind": "quote"}).json()
+    assert served.json() == {"items": result["claims"], "next_cursor": None, "has_more": False}
+    quotes = client.get(f"/v1/versions/{version}/claims", params={"kind": "quote"}).json()["items"]
     assert [c["speaker"]["name"] for c in quotes] == ["Marisol Vantreese"]
     assert client.get(f"/v1/versions/{version}/claims", params={"kind": "rumour"}).status_code == 400
+
+
+def test_version_claims_come_a_page_at_a_time(client: TestClient) -> None:
+    result = _ingest(client)
+    version = result["version"]["id"]
+    pages, cursor = [], None
+    while True:
+        params = {"limit": 2} | ({"cursor": cursor} if cursor else {})
+        page = client.get(f"/v1/versions/{version}/claims", params=params).json()
+        pages.append(page["items"])
+        assert page["has_more"] is (page["next_cursor"] is not None)
+        if not page["has_more"]:
+            break
+        cursor = page["next_cursor"]
+    assert len(pages) > 1
+    assert [c for items in pages for c in items] == result["claims"]
+    other = _ingest(client)["version"]["id"]  # the same text in a story of its own
+    first = client.get(f"/v1/versions/{version}/claims", params={"limit": 1}).json()
+    foreign = client.get(f"/v1/versions/{other}/claims", params={"cursor": first["next_cursor"]})
+    assert foreign.status_code == 400  # a cursor from another version's claims
 
 
 def test_identical_content_returns_the_stored_claims(client: TestClient, db: str) -> None:

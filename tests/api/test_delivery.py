@@ -86,7 +86,9 @@ def story_state(client: TestClient | httpx.Client, story: str) -> dict[str, Any]
     timeline = _get(client, f"/v1/stories/{story}/timeline", include_minor="true", limit=200)["items"]
     return {
         "versions": [(v["source"], v["url"], v["number"], v["observed_at"], v["content_hash"]) for v in versions],
-        "claims": {name[v["id"]]: [claim(c) for c in _get(client, f"/v1/versions/{v['id']}/claims")] for v in versions},
+        "claims": {
+            name[v["id"]]: [claim(c) for c in _get(client, f"/v1/versions/{v['id']}/claims")["items"]] for v in versions
+        },
         "threads": sorted(
             (
                 thread_name[t["id"]],

@@ -31,7 +31,7 @@ def test_the_grushko_demand_is_one_thread_across_every_version_and_both_outlets(
         ("northline-news", 2.5 * 3600, True),  # Northline carried it two and a half hours later
     ]
     for version in seeded["versions"].values():
-        claims = client.get(f"/v1/versions/{version}/claims").json()
+        claims = client.get(f"/v1/versions/{version}/claims").json()["items"]
         assert [c["thread_id"] for c in claims if "ironclad security guarantees" in c["text"]] == [thread["id"]]
 
 
@@ -39,7 +39,7 @@ def test_a_figure_history_lists_its_values_in_order(client: TestClient, seeded: 
     thread = _thread_of(client, seeded["story"], "Kharkiv")
     assert thread["status"] == "changed"
     history = client.get(f"/v1/claims/{thread['id']}/history").json()
-    entries = history["entries"]
+    entries = history["items"]
     assert [e["claim"]["figures"][0]["value"] for e in entries] == [12, 15]
     assert [(e["source"], e["observed_at"]) for e in entries] == [
         ("northline-news", "2025-03-16T11:40:00Z"),
@@ -48,9 +48,11 @@ def test_a_figure_history_lists_its_values_in_order(client: TestClient, seeded: 
     assert entries[0]["change"] is None or entries[0]["change"]["type"] == "added"
     assert entries[1]["change"]["figures"] == [{"unit": "people", "before": 12, "after": 15, "relative": 0.25}]
     assert history["next_cursor"] is None
+    assert history["has_more"] is False
     first = client.get(f"/v1/claims/{thread['id']}/history", params={"limit": 1}).json()
     rest = client.get(f"/v1/claims/{thread['id']}/history", params={"limit": 1, "cursor": first["next_cursor"]}).json()
-    assert first["entries"] + rest["entries"] == entries
+    assert first["has_more"] is True
+    assert first["items"] + rest["items"] == entries
     assert rest["next_cursor"] is None
 
 
@@ -72,7 +74,7 @@ def test_a_cut_claim_is_removed_by_the_version_that_cut_it_and_returns_when_rest
     assert pell["removed_at"] == "2026-04-07T12:00:00Z"
     assert pell["first_seen"]["version_id"] == v1["version"]["id"]
     assert [t["text"] for t in _threads(client, story, status="removed")] == [pell["text"]]
-    history = client.get(f"/v1/claims/{pell['id']}/history").json()["entries"]
+    history = client.get(f"/v1/claims/{pell['id']}/history").json()["items"]
     assert [e["change"]["type"] if e["change"] else None for e in history][-1] == "removed"
 
     client.post(

@@ -34,5 +34,12 @@ def test_every_operation_is_named_summarised_and_documents_problem_errors() -> N
                         "$ref": "#/components/schemas/ProblemDetails"
                     }
     assert len(operation_ids) == len(set(operation_ids))
-    for page in ("StoryPage", "VersionPage"):
-        assert set(document["components"]["schemas"][page]["properties"]) == {"items", "next_cursor"}
+    # one list envelope everywhere (a thread's history also names its thread)
+    for page in ("StoryPage", "VersionPage", "ClaimPage", "ThreadPage", "TimelinePage"):
+        assert set(document["components"]["schemas"][page]["properties"]) == {"items", "next_cursor", "has_more"}
+    assert set(document["components"]["schemas"]["ThreadHistory"]["properties"]) == {
+        "thread",
+        "items",
+        "next_cursor",
+        "has_more",
+    }
