@@ -189,3 +189,10 @@ def test_metrics_count_ingests_their_claims_times_and_failures(client: TestClien
         ("claims_thread_seconds_count", 2),
     ]:
         assert _metric(after, name) - _metric(before, name) == grew_by, name
+
+
+def test_a_method_not_allowed_says_which_are(client: TestClient) -> None:
+    response = client.delete("/v1/stories")
+    assert response.status_code == 405
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert {m.strip() for m in response.headers["allow"].split(",")} >= {"GET", "POST"}
