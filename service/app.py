@@ -38,6 +38,7 @@ from service.http import (
     stores,
 )
 from service.keys.auth import SCHEME, authorizer
+from service.problems import ProblemController
 from service.stories.routes import StoryController
 from service.timeline.routes import TimelineController
 from service.versions.routes import VersionController
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
             TimelineController,
             HealthController,
             MetricsController,
+            ProblemController,
         ],
         dependencies={
             "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),

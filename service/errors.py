@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any, ClassVar
+from uuid import UUID
 
 import msgspec
 import structlog
@@ -70,11 +72,86 @@ class FieldProblem(msgspec.Struct, kw_only=True, omit_defaults=True):
 class ProblemDetails(msgspec.Struct, kw_only=True, omit_defaults=True):
     """An RFC 9457 problem: the body of every error response."""
 
-    type: str = "about:blank"
+    type: str  # /problems/<kind>: a page the service serves says what the kind means and what to do
     title: str
     status: int
     detail: str
+    instance: str | None = None  # urn:uuid:<request id>, the X-Request-ID of the answer and its log line
     errors: list[FieldProblem] | None = None
+
+
+class ProblemKind(msgspec.Struct, frozen=True):
+    slug: str
+    meaning: str
+    remedy: str
+
+
+# One kind per status the service answers with; each is documented at /problems/<slug>.
+PROBLEM_KINDS = {
+    400: ProblemKind(
+        "bad-request",
+        "The request is not valid JSON, or a query parameter is malformed.",
+        "Fix the request as `detail` and `errors` say; do not retry it as it is.",
+    ),
+    401: ProblemKind(
+        "unauthorized",
+        "No API key, or one that is unknown or revoked.",
+        "Send `Authorization: Bearer <key>` with a live key (`python -m service keys create`).",
+    ),
+    403: ProblemKind(
+        "forbidden", "The API key's scope does not allow this operation.", "Use a key of the scope `detail` names."
+    ),
+    404: ProblemKind(
+        "not-found",
+        "No such story, version, claim thread or route.",
+        "Check the id; ids come from the responses that created them.",
+    ),
+    405: ProblemKind(
+        "method-not-allowed",
+        "The path exists but not with this method.",
+        "Use one of the methods in the `Allow` header.",
+    ),
+    409: ProblemKind(
+        "conflict",
+        "The request conflicts with what is stored (a slug in use).",
+        "Choose another slug, or read the existing resource.",
+    ),
+    413: ProblemKind(
+        "too-large",
+        "The body, the article text or its claim count is larger than the service takes.",
+        "Send a smaller body: one article's version at a time.",
+    ),
+    415: ProblemKind(
+        "unsupported-media-type", "The body is not sent as application/json.", "Send `Content-Type: application/json`."
+    ),
+    422: ProblemKind(
+        "unprocessable",
+        "The body is well-formed but its content is not acceptable, or it could not be parsed or diffed within its deadline.",
+        "Fix the content as `detail` and `errors` say; a deadline is not lifted by retrying.",
+    ),
+    429: ProblemKind(
+        "too-many-requests",
+        "Too many requests from this key (or, without one, this address).",
+        "Wait the `Retry-After` seconds, then go on.",
+    ),
+    500: ProblemKind(
+        "server-error",
+        "The service failed; the failure is logged under the request id in `instance`.",
+        "Retry later, and report the request id if it persists.",
+    ),
+    503: ProblemKind(
+        "unavailable",
+        "A dependency (the database, the NLP model) is not available, or the service is shutting down.",
+        "Retry after a short wait.",
+    ),
+}
+# The request being answered, for `instance`: set by the request log middleware for each request.
+CURRENT_REQUEST_ID: ContextVar[str | None] = ContextVar("current_request_id", default=None)
+
+
+def problem_type(status: int) -> str:
+    kind = PROBLEM_KINDS.get(status)
+    return f"/problems/{kind.slug}" if kind else "about:blank"
 
 
 def _problem(
@@ -84,11 +161,13 @@ def _problem(
     headers: dict[str, str] | None = None,
 ) -> ProblemDetailsException:
     extra: dict[str, Any] | None = {"errors": errors} if errors else None
+    request_id = CURRENT_REQUEST_ID.get()
     return ProblemDetailsException(
         status_code=status,
         title=HTTPStatus(status).phrase,
         detail=detail,
-        type_="about:blank",
+        type_=problem_type(status),
+        instance=f"urn:uuid:{UUID(request_id)}" if request_id else None,
         extra=extra,
         headers=headers,
     )
@@ -151,18 +230,7 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
     )
 
 
-_DESCRIPTIONS = {
-    400: "The request is not valid JSON, or a query parameter is malformed.",
-    401: "No API key, or one that is unknown or revoked: send `Authorization: Bearer <key>`.",
-    403: "The API key's scope does not allow this operation.",
-    404: "No such resource.",
-    409: "The request conflicts with the current state (a slug in use).",
-    413: "The request body, the article text or its claim count is larger than the service takes.",
-    415: "The body is not sent as application/json.",
-    429: "Too many requests from this key (or, without one, this address): wait `Retry-After` seconds.",
-    422: "The body is well-formed but its content is not acceptable, or it could not be parsed or diffed within its deadline.",
-    503: "A dependency (the database, the NLP model) is not available, or the service is shutting down.",
-}
+_DESCRIPTIONS = {status: kind.meaning for status, kind in PROBLEM_KINDS.items()}
 
 
 def problem_responses(*statuses: int, keyed: bool = True) -> dict[int, ResponseSpec]:

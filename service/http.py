@@ -24,7 +24,7 @@ from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
 from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
 
-from service.errors import UnsupportedMediaType
+from service.errors import CURRENT_REQUEST_ID, UnsupportedMediaType
 
 # Responses depend on who asks once keys exist: shared caches keep none of them. What a stored
 # version says never changes; everything else is revalidated on each use (the ETag makes that cheap).
@@ -63,7 +63,7 @@ def rate_limits(per_minute: int) -> RateLimitConfig | None:
         return None
     return RateLimitConfig(
         rate_limit=("minute", per_minute),
-        exclude=[r"^/health$", r"^/ready$", r"^/docs"],
+        exclude=[r"^/health$", r"^/ready$", r"^/docs", r"^/problems"],
         middleware_class=KeyedRateLimit,
         store=RATE_LIMIT_STORE,
     )
@@ -161,6 +161,7 @@ class RequestLog(ASGIMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         request_id = uuid.uuid4().hex
+        CURRENT_REQUEST_ID.set(request_id)  # for the problems' `instance`
         started = time.perf_counter()
         status = 500  # what the client gets if the app fails before answering
 

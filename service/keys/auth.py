@@ -21,7 +21,7 @@ from service.keys.service import allows, find_key
 SCHEME = "apiKey"  # the security scheme's name in the OpenAPI document
 # What a read operation documents: a key, or none (ANONYMOUS_READS, the default).
 READ_SECURITY: list[dict[str, list[str]]] = [{SCHEME: []}, {}]
-OPEN_PATHS = ("/health", "/ready", "/docs")
+OPEN_PATHS = ("/health", "/ready", "/docs", "/problems")
 KEYED_PATHS = ("/metrics",)
 _READS = frozenset(["GET", "HEAD", "OPTIONS"])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
+from uuid import UUID
 
 import pytest
 from litestar.testing import TestClient
@@ -27,7 +28,9 @@ def _assert_problem(response: Any, status: int) -> dict[str, Any]:
     assert response.headers["content-type"].startswith("application/problem+json")
     problem = response.json()
     assert problem["status"] == status
-    assert problem["type"] == "about:blank"
+    assert problem["type"].startswith("/problems/")
+    if "x-request-id" in response.headers:  # every request a route answers (not one no route takes)
+        assert problem["instance"] == f"urn:uuid:{UUID(response.headers['x-request-id'])}"
     assert problem["title"]
     assert problem["detail"]
     return dict(problem)
@@ -158,3 +161,25 @@ def test_a_database_error_names_its_statement_but_none_of_its_values(db: str) ->
     logged = asyncio.run(fail())
     assert "no_such_table" in logged
     assert "SECRET TEXT" not in logged
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "kind"),
+    [
+        ("get", "/v1/versions/00000000-0000-0000-0000-000000000000", 404, "not-found"),
+        ("delete", "/v1/stories", 405, "method-not-allowed"),
+        ("get", "/v1/stories?cursor=AAAA", 400, "bad-request"),
+    ],
+)
+def test_every_problem_names_its_kind_on_a_page_the_service_serves(
+    client: TestClient, method: str, path: str, status: int, kind: str
+) -> None:
+    problem = _assert_problem(client.request(method, path), status)
+    assert problem["type"] == f"/problems/{kind}"
+    page = client.get(problem["type"], headers={"Authorization": ""})
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert f"{status} {kind}" in page.text
+    index = client.get("/problems")
+    assert all(f'href="/problems/{k}"' in index.text for k in ("unauthorized", "too-many-requests", kind))
+    assert client.get("/problems/no-such-kind").status_code == 404
