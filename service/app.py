@@ -102,7 +102,7 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(settings.log_level)),
         pretty_print_tty=False,
     )
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             StoryController,
             VersionController,
@@ -130,7 +130,7 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
                 StructlogConfig(structlog_logging_config=logging_config, enable_middleware_logging=False)
             ),
         ],
-        middleware=[RequestLog(), prometheus.middleware, *limits, ConditionalGet()],
+        middleware=[prometheus.middleware, *limits, ConditionalGet()],
         stores=stores(settings.redis_url),
         compression_config=compression(),
         cors_config=cors(settings.cors_origins),
@@ -157,3 +157,7 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
     )
+    # Litestar runs middleware once a route is found; the request log goes around the router, so a
+    # request no route takes (404, 405) is logged and identified too.
+    app.asgi_handler = RequestLog()(app.asgi_handler)
+    return app

@@ -15,7 +15,6 @@ from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
 from litestar.datastructures import CacheControlHeader, MutableScopeHeaders, ResponseHeader
 from litestar.enums import ScopeType
-from litestar.exceptions import HTTPException
 from litestar.handlers import BaseRouteHandler
 from litestar.middleware import ASGIMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, RateLimitMiddleware
@@ -174,9 +173,6 @@ class RequestLog(ASGIMiddleware):
 
         try:
             await next_app(scope, receive, send_identified)
-        except HTTPException as exc:  # raised by a middleware (a 429), answered further out
-            status = exc.status_code
-            raise
         finally:
             _log.info(
                 "request",
