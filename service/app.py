@@ -29,6 +29,7 @@ from service.fields import refuse_control_characters
 from service.health import HealthController
 from service.http import (
     REVALIDATE,
+    ClosedStructs,
     ConditionalGet,
     RequestLog,
     compression,
@@ -123,6 +124,7 @@ def create_app(settings: Settings | None = None, *, workers: WorkerPool | None =
         # The plugin leaves an engine it was handed open; close its connections with the app.
         on_shutdown=[engine.dispose],
         plugins=[
+            ClosedStructs(),
             SQLAlchemyPlugin(config=db_config),
             problem_details_plugin(),
             StructlogPlugin(

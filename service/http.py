@@ -10,6 +10,8 @@ from typing import Any
 
 import structlog
 from litestar import Request
+from litestar._openapi.schema_generation import SchemaCreator
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
@@ -18,10 +20,12 @@ from litestar.enums import ScopeType
 from litestar.handlers import BaseRouteHandler
 from litestar.middleware import ASGIMiddleware
 from litestar.middleware.rate_limit import RateLimitConfig, RateLimitMiddleware
+from litestar.openapi.spec import Schema
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
 from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
+from litestar.typing import FieldDefinition
 
 from service.errors import CURRENT_REQUEST_ID, UnsupportedMediaType
 
@@ -73,6 +77,23 @@ def stores(redis_url: str | None) -> dict[str, Store]:
     if redis_url is None:
         return {RATE_LIMIT_STORE: MemoryStore()}
     return {RATE_LIMIT_STORE: RedisStore.with_client(url=redis_url, namespace="story-claims")}
+
+
+class ClosedStructs(StructSchemaPlugin):
+    """Request bodies refuse fields they do not know (msgspec's `forbid_unknown_fields`); Litestar's
+    own Struct plugin leaves that out of the document, so SDKs and schema-based testers would send
+    extras: this one writes `additionalProperties: false` for such Structs."""
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return super().is_plugin_supported_field(field_definition) and bool(
+            getattr(field_definition.type_, "__struct_config__", None)
+            and field_definition.type_.__struct_config__.forbid_unknown_fields
+        )
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: SchemaCreator) -> Schema:
+        schema = super().to_openapi_schema(field_definition, schema_creator)
+        schema.additional_properties = False
+        return schema
 
 
 def compression() -> CompressionConfig:

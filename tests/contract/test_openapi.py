@@ -34,6 +34,9 @@ def test_every_operation_is_named_summarised_and_documents_problem_errors() -> N
                         "$ref": "#/components/schemas/ProblemDetails"
                     }
     assert len(operation_ids) == len(set(operation_ids))
+    # request bodies refuse unknown fields, and the document says so
+    for body in ("StoryCreate", "VersionCreate"):
+        assert document["components"]["schemas"][body]["additionalProperties"] is False
     # one list envelope everywhere (a thread's history also names its thread)
     for page in ("StoryPage", "VersionPage", "ClaimPage", "ThreadPage", "TimelinePage"):
         assert set(document["components"]["schemas"][page]["properties"]) == {"items", "next_cursor", "has_more"}
