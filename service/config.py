@@ -23,8 +23,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Where the service is reached from outside: links in feeds are built from it, never from a
     # request's Host header (which any client can set).
     public_base_url: str = "http://127.0.0.1:8000"
-    # Requests per minute per API key (per client address without one); 0 for no limit.
-    rate_limit_per_minute: int = 600
+    # Requests per minute per API key (per client address without one); 0 for no limit. The default
+    # (100 a second) stops a runaway client without slowing a newsroom's bulk back-fill.
+    rate_limit_per_minute: int = 6000
     # Where the rate-limit counters live when several API processes share them; in memory without it.
     redis_url: str | None = None
     # Reads without an API key (writes always need one).
@@ -70,7 +71,7 @@ def load_settings() -> Settings:
         extraction_seconds_per_1000_words=float(env.get("EXTRACTION_SECONDS_PER_1000_WORDS", 4.0)),
         extraction_min_seconds=float(env.get("EXTRACTION_MIN_SECONDS", 5.0)),
         public_base_url=env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
-        rate_limit_per_minute=int(env.get("RATE_LIMIT_PER_MINUTE", 600)),
+        rate_limit_per_minute=int(env.get("RATE_LIMIT_PER_MINUTE", 6000)),
         redis_url=env.get("REDIS_URL") or None,
         anonymous_reads=env.get("ANONYMOUS_READS", "true").lower() in ("1", "true", "yes"),
         cors_origins=tuple(o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()),
